@@ -1,0 +1,97 @@
+"""MIPAS application factory: the composition root that wires every package together."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+import forum
+from app import cli, errors
+from app.auth import bp as auth_bp
+from app.auth import init_login
+from app.config import (
+    LANGUAGES,
+    MIGRATIONS,
+    TRANSLATIONS,
+    DefaultConfig,
+    environment_overrides,
+    finish_config,
+)
+from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+from app.locale import LANGUAGE_NAMES, current_language, init_locale, language_url, select_locale
+from app.main import bp as main_bp
+from app.main import site
+from app.permissions import Action, can
+from app.security import init_security
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Create and configure the MIPAS application."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_object(DefaultConfig)
+    app.config.update(environment_overrides())
+    if config:
+        app.config.update(config)
+    finish_config(app.config, Path(app.instance_path))
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS)
+    configure_logging(app)
+    init_extensions(app)
+    register_blueprints(app)
+    register_template_helpers(app)
+    return app
+
+
+def configure_logging(app: Flask) -> None:
+    if not logging.getLogger("mipas").handlers:
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+
+def init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS))
+    babel.init_app(app, locale_selector=select_locale)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_message = _l("Please sign in to see this page.")
+    login_manager.localize_callback = str
+    init_login(login_manager)
+    init_locale(app)
+    init_security(app)
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
+    """Let SQLite readers and the writer work at once, and keep foreign keys honest."""
+    if type(dbapi_connection).__module__ != "sqlite3":
+        return
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def register_blueprints(app: Flask) -> None:
+    app.register_blueprint(site)
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(forum.bp)
+    errors.init_errors(app)
+    cli.init_cli(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        can=can,
+        Action=Action,
+        LANGUAGES=LANGUAGES,
+        LANGUAGE_NAMES=LANGUAGE_NAMES,
+        current_language=current_language,
+        language_url=language_url,
+    )

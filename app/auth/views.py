@@ -1,0 +1,189 @@
+"""Account pages. Each view validates a form, calls one service and redirects."""
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from app.auth import bp, services
+from app.auth.forms import (
+    ChangeEmailForm,
+    ChangePasswordForm,
+    ConfirmActionForm,
+    ForgotPasswordForm,
+    ProfileForm,
+    RegisterForm,
+    ResetPasswordForm,
+    SignInForm,
+)
+from app.extensions import limiter
+from app.locale import current_language
+from app.permissions import Action, require
+from app.security import safe_next_url
+
+
+def _limit(setting: str):
+    return limiter.limit(lambda: current_app.config[setting], methods=["POST"])
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@_limit("SIGN_UP_RATE_LIMIT")
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    form = RegisterForm()
+    if request.method == "GET":
+        form.language.data = current_language()
+    if form.validate_on_submit():
+        try:
+            services.register_member(
+                form.email.data, form.display_name.data, form.password.data, form.language.data
+            )
+        except services.EmailTaken:
+            form.email.errors.append(
+                _("An account with this e-mail address already exists. Sign in or reset the password.")
+            )
+        else:
+            return redirect(url_for("auth.registered"))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/registered")
+def registered():
+    return render_template("auth/registered.html")
+
+
+@bp.route("/confirm/<token>")
+def confirm_email(token: str):
+    try:
+        user = services.confirm_email(token)
+    except services.TokenExpired:
+        return render_template("auth/link_problem.html", expired=True), 400
+    except services.TokenInvalid:
+        return render_template("auth/link_problem.html", expired=False), 400
+    except services.EmailTaken:
+        flash(_("This e-mail address now belongs to another account."), "error")
+        return redirect(url_for("main.home"))
+    flash(_("Thank you, your e-mail address %(email)s is confirmed.", email=user.email), "success")
+    return redirect(url_for("auth.profile" if current_user.is_authenticated else "auth.sign_in"))
+
+
+@bp.route("/confirm", methods=["POST"])
+@login_required
+@_limit("PASSWORD_RESET_RATE_LIMIT")
+def resend_confirmation():
+    form = ConfirmActionForm()
+    if form.validate_on_submit() and not current_user.is_confirmed:
+        services.send_confirmation(current_user)
+        flash(_("We have sent a new confirmation link to %(email)s.", email=current_user.email), "success")
+    return redirect(url_for("auth.profile"))
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@_limit("SIGN_IN_RATE_LIMIT")
+def sign_in():
+    next_url = safe_next_url(request.args.get("next"))
+    if current_user.is_authenticated:
+        return redirect(next_url or url_for("main.home"))
+    form = SignInForm()
+    if form.validate_on_submit():
+        user = services.authenticate(form.email.data, form.password.data)
+        if user is None:
+            form.password.errors.append(_("The e-mail address or the password is not right."))
+        else:
+            login_user(user, remember=form.remember.data)
+            flash(_("You are signed in."), "success")
+            return redirect(next_url or url_for("main.home", lang_code=current_language()))
+    return render_template("auth/sign_in.html", form=form, next_url=next_url)
+
+
+@bp.route("/sign-out", methods=["POST"])
+def sign_out():
+    form = ConfirmActionForm()
+    if form.validate_on_submit():
+        logout_user()
+        flash(_("You are signed out."), "success")
+    return redirect(url_for("main.home"))
+
+
+@bp.route("/forgot-password", methods=["GET", "POST"])
+@_limit("PASSWORD_RESET_RATE_LIMIT")
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        services.request_password_reset(form.email.data)
+        return render_template("auth/reset_sent.html", email=form.email.data)
+    return render_template("auth/forgot_password.html", form=form)
+
+
+@bp.route("/reset-password/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    try:
+        services.user_for_reset_token(token)
+    except services.TokenExpired:
+        return render_template("auth/link_problem.html", expired=True, reset=True), 400
+    except services.TokenInvalid:
+        return render_template("auth/link_problem.html", expired=False, reset=True), 400
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        user = services.reset_password(token, form.password.data)
+        login_user(user)
+        flash(_("Your password is changed and you are signed in."), "success")
+        return redirect(url_for("main.home"))
+    return render_template("auth/reset_password.html", form=form)
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@login_required
+def profile():
+    require(Action.EDIT_PROFILE)
+    form = ProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        services.update_profile(
+            current_user, form.display_name.data, form.language.data, form.bio.data or ""
+        )
+        flash(_("Your profile is saved."), "success")
+        return redirect(url_for("auth.profile"))
+    return render_template("auth/profile.html", form=form, resend_form=ConfirmActionForm())
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    require(Action.EDIT_PROFILE)
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(current_user, form.current_password.data, form.password.data)
+        except services.WrongPassword:
+            form.current_password.errors.append(_("This is not your current password."))
+        else:
+            login_user(current_user)  # the session id carries the password stamp
+            flash(_("Your password is changed."), "success")
+            return redirect(url_for("auth.profile"))
+    return render_template("auth/change_password.html", form=form)
+
+
+@bp.route("/email", methods=["GET", "POST"])
+@login_required
+def change_email():
+    require(Action.EDIT_PROFILE)
+    form = ChangeEmailForm()
+    if form.validate_on_submit():
+        try:
+            services.request_email_change(
+                current_user, form.email.data, form.current_password.data
+            )
+        except services.WrongPassword:
+            form.current_password.errors.append(_("This is not your current password."))
+        except services.EmailTaken:
+            form.email.errors.append(_("This e-mail address cannot be used. Choose another one."))
+        else:
+            flash(
+                _(
+                    "We have sent a link to %(email)s. Your address changes when you open it.",
+                    email=form.email.data,
+                ),
+                "success",
+            )
+            return redirect(url_for("auth.profile"))
+    return render_template("auth/change_email.html", form=form)

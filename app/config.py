@@ -1,0 +1,122 @@
+"""Configuration: defaults for the embedded setup and overrides from the environment."""
+
+import os
+import secrets
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = PROJECT_ROOT / "translations"
+MIGRATIONS = PROJECT_ROOT / "migrations"
+
+LANGUAGES = ("lt", "en", "ru")
+DEFAULT_LANGUAGE = "lt"
+
+
+class ConfigurationError(RuntimeError):
+    """Raised when the application cannot start safely with the given settings."""
+
+
+class DefaultConfig:
+    """Settings for a single machine: SQLite, Whoosh and jobs in-process."""
+
+    MIPAS_ENV = "development"
+    LANGUAGES = LANGUAGES
+    BABEL_DEFAULT_LOCALE = DEFAULT_LANGUAGE
+    BABEL_DEFAULT_TIMEZONE = "Europe/Vilnius"
+
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    REDIS_URL = None
+    SEARCH_BACKEND = "whoosh"
+    SEARCH_INDEX_DIR = None
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_DURATION = 60 * 60 * 24 * 30
+    WTF_CSRF_TIME_LIMIT = None
+
+    MAIL_SERVER = None
+    MAIL_PORT = 587
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
+    MAIL_USE_TLS = True
+    MAIL_DEFAULT_SENDER = "MIPAS <no-reply@mipas.example>"
+
+    CONFIRM_EMAIL_MAX_AGE = 60 * 60 * 48
+    RESET_PASSWORD_MAX_AGE = 60 * 60 * 2
+
+    RATELIMIT_ENABLED = True
+    RATELIMIT_HEADERS_ENABLED = True
+    SIGN_IN_RATE_LIMIT = "10 per minute; 60 per hour"
+    SIGN_UP_RATE_LIMIT = "5 per minute; 30 per day"
+    PASSWORD_RESET_RATE_LIMIT = "5 per minute; 20 per day"
+
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+
+
+# Settings read from plain environment variables, as a hosting platform sets them.
+ENVIRONMENT_SETTINGS = (
+    "SECRET_KEY",
+    "REDIS_URL",
+    "SEARCH_BACKEND",
+    "SEARCH_INDEX_DIR",
+    "MAIL_SERVER",
+    "MAIL_PORT",
+    "MAIL_USERNAME",
+    "MAIL_PASSWORD",
+    "MAIL_USE_TLS",
+    "MAIL_DEFAULT_SENDER",
+    "MIPAS_ENV",
+)
+
+
+def environment_overrides(environ: dict[str, str] | None = None) -> dict[str, object]:
+    """Return the settings given through environment variables."""
+    environ = os.environ if environ is None else environ
+    overrides: dict[str, object] = {
+        name: environ[name] for name in ENVIRONMENT_SETTINGS if environ.get(name)
+    }
+    if environ.get("DATABASE_URL"):
+        overrides["SQLALCHEMY_DATABASE_URI"] = environ["DATABASE_URL"]
+    if "MAIL_PORT" in overrides:
+        overrides["MAIL_PORT"] = int(str(overrides["MAIL_PORT"]))
+    if "MAIL_USE_TLS" in overrides:
+        overrides["MAIL_USE_TLS"] = str(overrides["MAIL_USE_TLS"]).lower() in {"1", "true", "yes"}
+    return overrides
+
+
+def finish_config(config: dict, instance_path: Path) -> None:
+    """Fill in the settings that depend on the instance folder or on other settings."""
+    production = config.get("MIPAS_ENV") == "production"
+    if not config.get("SECRET_KEY"):
+        if production:
+            raise ConfigurationError(
+                "SECRET_KEY is not set. In production MIPAS needs a long random SECRET_KEY "
+                "in the environment, for example: "
+                'SECRET_KEY="$(python3 -c \'import secrets; print(secrets.token_hex(32))\')"'
+            )
+        config["SECRET_KEY"] = development_secret_key(instance_path)
+    config.setdefault(
+        "SQLALCHEMY_DATABASE_URI", f"sqlite:///{instance_path / 'mipas.sqlite3'}"
+    )
+    if not config.get("SEARCH_INDEX_DIR"):
+        config["SEARCH_INDEX_DIR"] = str(instance_path / "search-index")
+    redis_url = config.get("REDIS_URL")
+    config.setdefault("RATELIMIT_STORAGE_URI", redis_url or "memory://")
+    if production:
+        config["SESSION_COOKIE_SECURE"] = True
+        config["REMEMBER_COOKIE_SECURE"] = True
+        config.setdefault("PREFERRED_URL_SCHEME", "https")
+
+
+def development_secret_key(instance_path: Path) -> str:
+    """Read the development secret key from the instance folder, creating it once."""
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key

@@ -1,0 +1,123 @@
+"""Demo accounts and organisations for trying MIPAS on a laptop; never loaded in production."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.auth.services import create_account
+from app.extensions import db
+from app.models import Organisation, OrganisationKind, Role, User
+
+DEMO_PASSWORD = "demo-password"  # noqa: S105 - published in README.md for trying the site
+
+DEMO_ACCOUNTS = (
+    ("admin@mipas.example", "Administratorė Rūta", Role.ADMIN, "lt", None),
+    ("moderator@mipas.example", "Moderatorius Tomas", Role.MODERATOR, "lt", None),
+    ("expert@mipas.example", "Expert Laura", Role.EXPERT, "en", "red-cross-lithuania"),
+    ("member@mipas.example", "Олена", Role.MEMBER, "ru", None),
+)
+
+DEMO_ORGANISATIONS = (
+    {
+        "slug": "migration-department",
+        "kind": OrganisationKind.PUBLIC,
+        "website": "https://migracija.lrv.lt",
+        "name_lt": "Migracijos departamentas",
+        "name_en": "Migration Department",
+        "name_ru": "Департамент миграции",
+        "description_lt": "Valstybės institucija, kuri išduoda leidimus gyventi, vizas ir sprendžia "
+        "prieglobsčio bei pilietybės klausimus.",
+        "description_en": "The public body that issues residence permits and visas and decides "
+        "on asylum and citizenship.",
+        "description_ru": "Государственное учреждение, которое выдаёт виды на жительство и визы и "
+        "решает вопросы убежища и гражданства.",
+    },
+    {
+        "slug": "red-cross-lithuania",
+        "kind": OrganisationKind.NGO,
+        "website": "https://www.redcross.lt",
+        "name_lt": "Lietuvos Raudonojo Kryžiaus draugija",
+        "name_en": "Lithuanian Red Cross Society",
+        "name_ru": "Литовское общество Красного Креста",
+        "description_lt": "Teikia nemokamas teisines konsultacijas prieglobsčio prašytojams ir "
+        "pabėgėliams, padeda ieškantiems artimųjų.",
+        "description_en": "Gives free legal counselling to asylum seekers and refugees and helps "
+        "people trace their relatives.",
+        "description_ru": "Бесплатно консультирует просителей убежища и беженцев по правовым "
+        "вопросам, помогает в поиске родственников.",
+    },
+    {
+        "slug": "caritas-lithuania",
+        "kind": OrganisationKind.NGO,
+        "website": "https://www.caritas.lt",
+        "name_lt": "Lietuvos Caritas",
+        "name_en": "Caritas Lithuania",
+        "name_ru": "Каритас Литвы",
+        "description_lt": "Padeda užsieniečiams integruotis: konsultacijos, lietuvių kalbos kursai, "
+        "pagalba ieškant būsto ir darbo.",
+        "description_en": "Helps foreigners settle in: counselling, Lithuanian language courses, "
+        "help finding housing and work.",
+        "description_ru": "Помогает иностранцам интегрироваться: консультации, курсы литовского "
+        "языка, помощь в поиске жилья и работы.",
+    },
+    {
+        "slug": "iom-vilnius",
+        "kind": OrganisationKind.INTERNATIONAL,
+        "website": "https://lithuania.iom.int",
+        "name_lt": "Tarptautinės migracijos organizacijos Vilniaus biuras",
+        "name_en": "International Organization for Migration, Vilnius office",
+        "name_ru": "Бюро Международной организации по миграции в Вильнюсе",
+        "description_lt": "Teikia informaciją atvykstantiems ir padeda norintiems savanoriškai "
+        "grįžti į kilmės šalį.",
+        "description_en": "Informs newcomers and helps people who choose to return voluntarily "
+        "to their country of origin.",
+        "description_ru": "Информирует приезжающих и помогает тем, кто решил добровольно "
+        "вернуться в страну происхождения.",
+    },
+    {
+        "slug": "employment-service",
+        "kind": OrganisationKind.PUBLIC,
+        "website": "https://uzt.lt",
+        "name_lt": "Užimtumo tarnyba",
+        "name_en": "Employment Service",
+        "name_ru": "Служба занятости",
+        "description_lt": "Tarpininkauja įdarbinant ir sprendžia dėl užsieniečių darbo "
+        "atitikties Lietuvos darbo rinkos poreikiams.",
+        "description_en": "Helps people find work and decides whether a foreigner's job meets "
+        "the needs of the Lithuanian labour market.",
+        "description_ru": "Помогает найти работу и решает, соответствует ли работа иностранца "
+        "потребностям рынка труда Литвы.",
+    },
+    {
+        "slug": "providus",
+        "kind": OrganisationKind.NGO,
+        "website": "https://providus.lv",
+        "name_lt": "Viešosios politikos centras PROVIDUS (Latvija)",
+        "name_en": "Centre for Public Policy PROVIDUS (Latvia)",
+        "name_ru": "Центр публичной политики PROVIDUS (Латвия)",
+        "description_lt": "Rygos analitinis centras, tyrinėjantis imigrantų integracijos politiką "
+        "ir vedantis mentorystės programą trečiųjų šalių piliečiams.",
+        "description_en": "A think tank in Riga that studies immigrant integration policy and "
+        "runs a mentoring programme for third-country nationals.",
+        "description_ru": "Аналитический центр в Риге, изучающий политику интеграции иммигрантов "
+        "и ведущий программу наставничества для граждан третьих стран.",
+    },
+)
+
+
+def load() -> bool:
+    """Add the demo organisations and accounts; return False if they are already there."""
+    if db.session.scalar(select(User).where(User.email == DEMO_ACCOUNTS[0][0])):
+        return False
+    organisations = {}
+    for values in DEMO_ORGANISATIONS:
+        organisation = Organisation(**{**values, "kind": values["kind"].value})
+        db.session.add(organisation)
+        organisations[organisation.slug] = organisation
+    db.session.commit()
+    for email, name, role, language, organisation_slug in DEMO_ACCOUNTS:
+        user = create_account(email, name, DEMO_PASSWORD, role, language)
+        if organisation_slug:
+            user.organisation = organisations[organisation_slug]
+    db.session.commit()
+    return True

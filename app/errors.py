@@ -1,0 +1,53 @@
+"""Error pages, translated and in the site's layout."""
+
+from flask import Flask, render_template
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+ERROR_TEXT = {
+    400: (_l("The request could not be understood"),
+          _l("Something in the request was not right. Go back, reload the page and try again.")),
+    403: (_l("You may not open this page"),
+          _l("Your account does not have the rights this page needs.")),
+    404: (_l("Page not found"),
+          _l("The address may be mistyped, or the page was moved or removed.")),
+    405: (_l("The request could not be understood"),
+          _l("Something in the request was not right. Go back, reload the page and try again.")),
+    413: (_l("That was too much to send"),
+          _l("The text or file is larger than MIPAS accepts. Make it shorter and try again.")),
+    429: (_l("Too many attempts"),
+          _l("You have tried this too often in a short time. Wait a few minutes and try again.")),
+    500: (_l("Something went wrong on our side"),
+          _l("The error has been logged. Please try again in a few minutes.")),
+}  # fmt: skip
+
+CSRF_TEXT = (
+    _l("The form could not be sent"),
+    _l("The page was open for too long or your browser did not send its security token. "
+       "Go back: what you typed is usually still in the form. Reload the page and send it again."),
+)
+
+
+def init_errors(app: Flask) -> None:
+    """Show every HTTP error on a page of its own, in the visitor's language."""
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError):
+        return render_error(400, CSRF_TEXT)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if error.code == 401:
+            return app.login_manager.unauthorized()
+        return render_error(error.code or 500)
+
+    @app.errorhandler(500)
+    def server_error(error):
+        return render_error(500)
+
+
+def render_error(code: int, text_pair: tuple | None = None):
+    fallback = ERROR_TEXT[400] if code < 500 else ERROR_TEXT[500]
+    title, text = text_pair or ERROR_TEXT.get(code, fallback)
+    return render_template("errors/error.html", code=code, title=title, text=text), code

@@ -1,0 +1,78 @@
+"""Language of the interface: URL prefixes, the saved choice, and the language switcher."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g, request, url_for
+from flask_login import current_user
+from werkzeug.routing import BaseConverter
+
+from app.config import DEFAULT_LANGUAGE, LANGUAGES
+
+LANGUAGE_COOKIE = "mipas_lang"
+LANGUAGE_NAMES = {"lt": "Lietuvių", "en": "English", "ru": "Русский"}
+
+
+class LanguageConverter(BaseConverter):
+    """Match only the interface languages, so /de/... is a plain 404."""
+
+    regex = "(?:" + "|".join(LANGUAGES) + ")"
+
+
+def init_locale(app: Flask) -> None:
+    """Route every page under its language and remember the visitor's choice."""
+    app.url_map.converters["lang"] = LanguageConverter
+
+    @app.url_value_preprocessor
+    def take_language(endpoint: str | None, values: dict | None) -> None:
+        if values and "lang_code" in values:
+            g.lang_code = values.pop("lang_code")
+
+    @app.url_defaults
+    def add_language(endpoint: str, values: dict) -> None:
+        if "lang_code" in values or not app.url_map.is_endpoint_expecting(endpoint, "lang_code"):
+            return
+        values["lang_code"] = current_language()
+
+    @app.after_request
+    def remember_language(response):
+        language = g.get("lang_code")
+        if language and request.cookies.get(LANGUAGE_COOKIE) != language:
+            response.set_cookie(
+                LANGUAGE_COOKIE,
+                language,
+                max_age=60 * 60 * 24 * 365,
+                samesite="Lax",
+                httponly=True,
+                secure=app.config.get("SESSION_COOKIE_SECURE", False),
+            )
+        return response
+
+
+def current_language() -> str:
+    """The language of the page being served."""
+    return g.get("lang_code") or preferred_language()
+
+
+def preferred_language() -> str:
+    """The saved choice, else the account's language, else the browser's, else Lithuanian."""
+    saved = request.cookies.get(LANGUAGE_COOKIE)
+    if saved in LANGUAGES:
+        return saved
+    if current_user and current_user.is_authenticated and current_user.language in LANGUAGES:
+        return current_user.language
+    return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
+
+
+def select_locale() -> str:
+    """Flask-Babel's locale selector."""
+    return current_language()
+
+
+def language_url(language: str, external: bool = False) -> str:
+    """The address of the current page in another language (its home page if it has none)."""
+    endpoint = request.endpoint
+    if endpoint and current_app.url_map.is_endpoint_expecting(endpoint, "lang_code"):
+        values = dict(request.view_args or {})
+        values.update(request.args.to_dict())
+        return url_for(endpoint, lang_code=language, _external=external, **values)
+    return url_for("main.home", lang_code=language, _external=external)

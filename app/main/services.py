@@ -1,0 +1,45 @@
+"""Reading topics and organisations for the pages that list them."""
+
+from sqlalchemy import select, text
+
+from app.extensions import db
+from app.models import STAFF_ROLES, Organisation, Topic, User
+
+
+def all_topics() -> list[Topic]:
+    return list(db.session.scalars(select(Topic).order_by(Topic.position, Topic.id)))
+
+
+def topic_by_slug(slug: str) -> Topic | None:
+    return db.session.scalar(select(Topic).where(Topic.slug == slug))
+
+
+def all_organisations() -> list[Organisation]:
+    return list(db.session.scalars(select(Organisation).order_by(Organisation.name_lt)))
+
+
+def organisation_by_slug(slug: str) -> Organisation | None:
+    return db.session.scalar(select(Organisation).where(Organisation.slug == slug))
+
+
+def organisation_experts(organisation: Organisation) -> list[User]:
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(
+                User.organisation_id == organisation.id,
+                User.role.in_(STAFF_ROLES),
+                User.deleted_at.is_(None),
+            )
+            .order_by(User.display_name)
+        )
+    )
+
+
+def database_reachable() -> bool:
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception:  # noqa: BLE001 - any failure means "not reachable" to the health check
+        db.session.rollback()
+        return False
+    return True

@@ -1,0 +1,162 @@
+"""The shared models: members and staff, topics and organisations."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+
+from flask_babel import get_locale
+from flask_login import UserMixin
+from sqlalchemy import String, Text, types
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from app.config import DEFAULT_LANGUAGE
+from app.extensions import db
+
+
+def utcnow() -> datetime:
+    """Return the current time in UTC, timezone-aware."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(types.TypeDecorator):
+    """A timestamp stored as naive UTC and always read back timezone-aware."""
+
+    impl = types.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Translated:
+    """The language version of a field that has one column per language (name_lt, ...)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.field = name
+
+    def __get__(self, obj, owner=None) -> str:
+        if obj is None:
+            return self  # type: ignore[return-value]
+        language = str(get_locale() or DEFAULT_LANGUAGE)
+        for code in (language, "en", DEFAULT_LANGUAGE):
+            text = getattr(obj, f"{self.field}_{code}", None)
+            if text:
+                return text
+        return ""
+
+
+class Role(enum.StrEnum):
+    """What an account may do, from least to most."""
+
+    MEMBER = "member"
+    EXPERT = "expert"
+    MODERATOR = "moderator"
+    ADMIN = "admin"
+
+
+STAFF_ROLES = frozenset({Role.EXPERT, Role.MODERATOR, Role.ADMIN})
+
+
+class User(UserMixin, db.Model):
+    """A person with an account: a member, an expert, a moderator or an admin."""
+
+    __tablename__ = "account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    display_name: Mapped[str] = mapped_column(String(60))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    language: Mapped[str] = mapped_column(String(2), default=DEFAULT_LANGUAGE)
+    bio: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str] = mapped_column(String(16), default=Role.MEMBER.value)
+    organisation_id: Mapped[int | None] = mapped_column(db.ForeignKey("organisation.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    privacy_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    suspension_reason: Mapped[str] = mapped_column(Text, default="")
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    organisation: Mapped[Organisation | None] = relationship(back_populates="members")
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    def get_id(self) -> str:
+        # A password change ends every other session: the id carries part of the hash.
+        return f"{self.id}.{self.password_hash[-12:]}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.deleted_at is None
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.email_confirmed_at is not None
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_until is not None and self.suspended_until > utcnow()
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    def __repr__(self) -> str:
+        return f"<User {self.id} {self.role}>"
+
+
+class Topic(db.Model):
+    """A subject that questions and articles are filed under, named in every language."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    position: Mapped[int] = mapped_column(default=0)
+    name_lt: Mapped[str] = mapped_column(String(120))
+    name_en: Mapped[str] = mapped_column(String(120))
+    name_ru: Mapped[str] = mapped_column(String(120))
+    description_lt: Mapped[str] = mapped_column(Text, default="")
+    description_en: Mapped[str] = mapped_column(Text, default="")
+    description_ru: Mapped[str] = mapped_column(Text, default="")
+
+    name = Translated()
+    description = Translated()
+
+
+class OrganisationKind(enum.StrEnum):
+    NGO = "ngo"
+    PUBLIC = "public"
+    INTERNATIONAL = "international"
+
+
+class Organisation(db.Model):
+    """A non-governmental, public or international body that works with migrants."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default=OrganisationKind.NGO.value)
+    website: Mapped[str] = mapped_column(String(300), default="")
+    name_lt: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    name_ru: Mapped[str] = mapped_column(String(200))
+    description_lt: Mapped[str] = mapped_column(Text, default="")
+    description_en: Mapped[str] = mapped_column(Text, default="")
+    description_ru: Mapped[str] = mapped_column(Text, default="")
+
+    members: Mapped[list[User]] = relationship(back_populates="organisation")
+
+    name = Translated()
+    description = Translated()
+

@@ -1,0 +1,137 @@
+"""Who may do what: the one place where MIPAS decides permissions.
+
+Views call `require`, templates call `can`; nothing else looks at roles.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from flask import abort
+from flask_login import current_user
+
+from app.models import Role, User
+
+
+class Action(enum.StrEnum):
+    """Everything a person can try to do that not everybody may."""
+
+    # members
+    ASK = "ask"
+    ANSWER = "answer"
+    COMMENT = "comment"
+    VOTE = "vote"
+    FLAG = "flag"
+    FOLLOW = "follow"
+    ACCEPT_ANSWER = "accept_answer"
+    EDIT_POST = "edit_post"
+    DELETE_OWN_POST = "delete_own_post"
+    EDIT_PROFILE = "edit_profile"
+    EXPORT_OWN_DATA = "export_own_data"
+    APPLY_AS_EXPERT = "apply_as_expert"
+    # staff
+    VIEW_QUEUES = "view_queues"
+    MODERATE_POST = "moderate_post"
+    PROPOSE_ARTICLE = "propose_article"
+    CLOSE_QUESTION = "close_question"
+    LOCK_QUESTION = "lock_question"
+    MOVE_QUESTION = "move_question"
+    SUSPEND_MEMBER = "suspend_member"
+    CURATE_KNOWLEDGE_BASE = "curate_knowledge_base"
+    PUBLISH_NEWS = "publish_news"
+    # admins
+    VET_EXPERTS = "vet_experts"
+    MANAGE_STAFF = "manage_staff"
+    MANAGE_TOPICS = "manage_topics"
+    MANAGE_ORGANISATIONS = "manage_organisations"
+    VIEW_AUDIT_LOG = "view_audit_log"
+
+
+# The least role that may take each action, given an active, confirmed account.
+LEAST_ROLE: dict[Action, Role] = {
+    Action.ASK: Role.MEMBER,
+    Action.ANSWER: Role.MEMBER,
+    Action.COMMENT: Role.MEMBER,
+    Action.VOTE: Role.MEMBER,
+    Action.FLAG: Role.MEMBER,
+    Action.FOLLOW: Role.MEMBER,
+    Action.ACCEPT_ANSWER: Role.MEMBER,
+    Action.EDIT_POST: Role.MEMBER,
+    Action.DELETE_OWN_POST: Role.MEMBER,
+    Action.EDIT_PROFILE: Role.MEMBER,
+    Action.EXPORT_OWN_DATA: Role.MEMBER,
+    Action.APPLY_AS_EXPERT: Role.MEMBER,
+    Action.VIEW_QUEUES: Role.EXPERT,
+    Action.MODERATE_POST: Role.EXPERT,
+    Action.PROPOSE_ARTICLE: Role.EXPERT,
+    Action.CLOSE_QUESTION: Role.MODERATOR,
+    Action.LOCK_QUESTION: Role.MODERATOR,
+    Action.MOVE_QUESTION: Role.MODERATOR,
+    Action.SUSPEND_MEMBER: Role.MODERATOR,
+    Action.CURATE_KNOWLEDGE_BASE: Role.MODERATOR,
+    Action.PUBLISH_NEWS: Role.MODERATOR,
+    Action.VET_EXPERTS: Role.ADMIN,
+    Action.MANAGE_STAFF: Role.ADMIN,
+    Action.MANAGE_TOPICS: Role.ADMIN,
+    Action.MANAGE_ORGANISATIONS: Role.ADMIN,
+    Action.VIEW_AUDIT_LOG: Role.ADMIN,
+}
+
+RANK = {Role.MEMBER: 0, Role.EXPERT: 1, Role.MODERATOR: 2, Role.ADMIN: 3}
+
+# What an account may still do while unconfirmed or suspended: look after itself.
+SELF_SERVICE = frozenset({Action.EDIT_PROFILE, Action.EXPORT_OWN_DATA})
+
+# Actions on a post that its author may take without a staff role.
+OWN_POST_ACTIONS = frozenset({Action.EDIT_POST, Action.DELETE_OWN_POST})
+
+
+def can(user: Any, action: Action | str, target: Any = None) -> bool:
+    """Return whether `user` may take `action`, on `target` where the action has one."""
+    action = Action(action)
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if action not in SELF_SERVICE and (not user.is_confirmed or user.is_suspended):
+        return False
+    role = Role(user.role)
+    if RANK[role] < RANK[LEAST_ROLE[action]]:
+        return False
+    return _allowed_on_target(user, role, action, target)
+
+
+def _allowed_on_target(user: User, role: Role, action: Action, target: Any) -> bool:
+    staff = RANK[role] >= RANK[Role.EXPERT]
+    if action in OWN_POST_ACTIONS:
+        if action is Action.DELETE_OWN_POST:
+            return target is not None and _is_author(user, target)
+        return target is None or staff or _is_author(user, target)
+    if action is Action.ACCEPT_ANSWER:
+        # target: the question; its asker or staff choose the answer that solved it
+        return target is None or staff or _is_author(user, target)
+    if action in (Action.VOTE, Action.FLAG):
+        # nobody votes for or flags their own post
+        return target is None or not _is_author(user, target)
+    if action is Action.SUSPEND_MEMBER:
+        return target is None or (
+            target.id != user.id and Role(target.role) is not Role.ADMIN
+        )
+    if action is Action.APPLY_AS_EXPERT:
+        return role is Role.MEMBER
+    return True
+
+
+def _is_author(user: User, post: Any) -> bool:
+    return getattr(post, "author_id", None) == user.id
+
+
+def require(action: Action | str, target: Any = None) -> None:
+    """Stop the request unless the current user may take `action`.
+
+    A visitor is sent to sign in (401), everyone else gets 403.
+    """
+    if can(current_user, action, target):
+        return
+    if not current_user.is_authenticated:
+        abort(401)
+    abort(403)

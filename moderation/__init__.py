@@ -1,0 +1,1 @@
+"""Moderation: submission policy, screening, flags, queues, actions and the audit log."""

@@ -1,0 +1,1 @@
+"""News and events on migration and integration, with feeds."""

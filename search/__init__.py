@@ -1,0 +1,1 @@
+"""Full-text search over questions, answers, knowledge-base articles and news."""
