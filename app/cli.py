@@ -29,7 +29,7 @@ def init_cli(app: Flask) -> None:
 @click.option("--name", "display_name", prompt="Display name")
 @click.option("--language", type=click.Choice(["lt", "en", "ru"]), default="lt")
 def create_admin(email: str, display_name: str, language: str) -> None:
-    """Create an administrator account (the password is asked for, or read from MIPAS_ADMIN_PASSWORD)."""
+    """Create an administrator; the password is asked for or read from MIPAS_ADMIN_PASSWORD."""
     password = os.environ.get("MIPAS_ADMIN_PASSWORD") or getpass.getpass("Password: ")
     if len(password) < 10:
         raise click.ClickException("The password must be at least 10 characters long.")

@@ -50,7 +50,7 @@ class DefaultConfig:
     RATELIMIT_HEADERS_ENABLED = True
     SIGN_IN_RATE_LIMIT = "10 per minute; 60 per hour"
     SIGN_UP_RATE_LIMIT = "5 per minute; 30 per day"
-    PASSWORD_RESET_RATE_LIMIT = "5 per minute; 20 per day"
+    PASSWORD_RESET_RATE_LIMIT = "5 per minute; 20 per day"  # noqa: S105 - not a secret
 
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
 
@@ -94,12 +94,10 @@ def finish_config(config: dict, instance_path: Path) -> None:
             raise ConfigurationError(
                 "SECRET_KEY is not set. In production MIPAS needs a long random SECRET_KEY "
                 "in the environment, for example: "
-                'SECRET_KEY="$(python3 -c \'import secrets; print(secrets.token_hex(32))\')"'
+                "SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_hex(32))')\""
             )
         config["SECRET_KEY"] = development_secret_key(instance_path)
-    config.setdefault(
-        "SQLALCHEMY_DATABASE_URI", f"sqlite:///{instance_path / 'mipas.sqlite3'}"
-    )
+    config.setdefault("SQLALCHEMY_DATABASE_URI", f"sqlite:///{instance_path / 'mipas.sqlite3'}")
     if not config.get("SEARCH_INDEX_DIR"):
         config["SEARCH_INDEX_DIR"] = str(instance_path / "search-index")
     redis_url = config.get("REDIS_URL")

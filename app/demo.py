@@ -25,8 +25,8 @@ DEMO_ORGANISATIONS = (
         "name_lt": "Migracijos departamentas",
         "name_en": "Migration Department",
         "name_ru": "Департамент миграции",
-        "description_lt": "Valstybės institucija, kuri išduoda leidimus gyventi, vizas ir sprendžia "
-        "prieglobsčio bei pilietybės klausimus.",
+        "description_lt": "Valstybės institucija, kuri išduoda leidimus gyventi, vizas ir "
+        "sprendžia prieglobsčio bei pilietybės klausimus.",
         "description_en": "The public body that issues residence permits and visas and decides "
         "on asylum and citizenship.",
         "description_ru": "Государственное учреждение, которое выдаёт виды на жительство и визы и "
@@ -53,8 +53,8 @@ DEMO_ORGANISATIONS = (
         "name_lt": "Lietuvos Caritas",
         "name_en": "Caritas Lithuania",
         "name_ru": "Каритас Литвы",
-        "description_lt": "Padeda užsieniečiams integruotis: konsultacijos, lietuvių kalbos kursai, "
-        "pagalba ieškant būsto ir darbo.",
+        "description_lt": "Padeda užsieniečiams integruotis: konsultacijos, lietuvių kalbos "
+        "kursai, pagalba ieškant būsto ir darbo.",
         "description_en": "Helps foreigners settle in: counselling, Lithuanian language courses, "
         "help finding housing and work.",
         "description_ru": "Помогает иностранцам интегрироваться: консультации, курсы литовского "

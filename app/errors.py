@@ -24,8 +24,10 @@ ERROR_TEXT = {
 
 CSRF_TEXT = (
     _l("The form could not be sent"),
-    _l("The page was open for too long or your browser did not send its security token. "
-       "Go back: what you typed is usually still in the form. Reload the page and send it again."),
+    _l(
+        "The page was open for too long or your browser did not send its security token. "
+        "Go back: what you typed is usually still in the form. Reload the page and send it again."
+    ),
 )
 
 

@@ -159,4 +159,3 @@ class Organisation(db.Model):
 
     name = Translated()
     description = Translated()
-

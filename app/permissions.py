@@ -113,9 +113,7 @@ def _allowed_on_target(user: User, role: Role, action: Action, target: Any) -> b
         # nobody votes for or flags their own post
         return target is None or not _is_author(user, target)
     if action is Action.SUSPEND_MEMBER:
-        return target is None or (
-            target.id != user.id and Role(target.role) is not Role.ADMIN
-        )
+        return target is None or (target.id != user.id and Role(target.role) is not Role.ADMIN)
     if action is Action.APPLY_AS_EXPERT:
         return role is Role.MEMBER
     return True

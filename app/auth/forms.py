@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
 
 from app.config import LANGUAGES
@@ -13,11 +14,36 @@ PASSWORD_MAX = 128
 
 # The passwords tried first by anyone guessing; a longer list lives in every cracking tool.
 COMMON_PASSWORDS = frozenset(
-    """123456789012 1234567890 0123456789 qwertyuiop qwertyuiop1 password123 password1234
-    passwordpassword 1q2w3e4r5t 1qaz2wsx3edc iloveyou123 administrator slaptazodis
-    slaptazodis1 lietuva123 vilnius123 qwerty12345 qwerty123456 abcdefghij 1111111111
-    abc1234567 zaq12wsxcde welcome123 letmein123 parol12345 qwertyuiop123 mipas12345
-    demo-password""".split()
+    {
+        "123456789012",
+        "1234567890",
+        "0123456789",
+        "qwertyuiop",
+        "qwertyuiop1",
+        "password123",
+        "password1234",
+        "passwordpassword",
+        "1q2w3e4r5t",
+        "1qaz2wsx3edc",
+        "iloveyou123",
+        "administrator",
+        "slaptazodis",
+        "slaptazodis1",
+        "lietuva123",
+        "vilnius123",
+        "qwerty12345",
+        "qwerty123456",
+        "abcdefghij",
+        "1111111111",
+        "abc1234567",
+        "zaq12wsxcde",
+        "welcome123",
+        "letmein123",
+        "parol12345",
+        "qwertyuiop123",
+        "mipas12345",
+        "demo-password",
+    }
 )
 
 
@@ -33,13 +59,20 @@ def strong_password(form, field) -> None:
         raise ValidationError(_l("Your password must not contain your e-mail address."))
 
 
-def language_choices() -> list[tuple[str, str]]:
-    return [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
+def strip_whitespace(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
+def language_choices() -> list[SelectChoice]:
+    return [
+        SelectChoice(code, LANGUAGE_NAMES[code], render_kw={"lang": code}) for code in LANGUAGES
+    ]
 
 
 def email_field(label=None) -> EmailField:
     return EmailField(
         label or _l("E-mail address"),
+        filters=[strip_whitespace],
         validators=[
             DataRequired(_l("Enter your e-mail address.")),
             Email(_l("Enter an e-mail address like name@example.com.")),
@@ -65,8 +98,9 @@ def new_password_field(label=None) -> PasswordField:
             ),
             strong_password,
         ],
-        description=_l("At least %(min)d characters. A short sentence is easy to remember.",
-                       min=PASSWORD_MIN),
+        description=_l(
+            "At least %(min)d characters. A short sentence is easy to remember.", min=PASSWORD_MIN
+        ),
         render_kw={"autocomplete": "new-password"},
     )
 
@@ -85,6 +119,7 @@ def confirm_password_field() -> PasswordField:
 def display_name_field() -> StringField:
     return StringField(
         _l("Display name"),
+        filters=[strip_whitespace],
         validators=[
             DataRequired(_l("Enter the name others will see.")),
             Length(min=2, max=60, message=_l("A display name must be 2 to 60 characters long.")),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import secrets
 from functools import cache
 
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from flask import current_app, url_for
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -17,8 +17,7 @@ from app.models import Role, User, utcnow
 from app.tasks import enqueue
 
 CONFIRM_EMAIL = "confirm-email"
-RESET_PASSWORD = "reset-password"
-
+RESET_PASSWORD = "reset-password"  # noqa: S105 - a token purpose, not a secret
 
 
 class AccountError(Exception):
@@ -152,9 +151,7 @@ def request_password_reset(email: str) -> None:
     user = find_by_email(email)
     if user is None or not user.is_active:
         return
-    token = _serializer(RESET_PASSWORD).dumps(
-        {"user": user.id, "stamp": user.password_hash[-12:]}
-    )
+    token = _serializer(RESET_PASSWORD).dumps({"user": user.id, "stamp": user.password_hash[-12:]})
     link = url_for("auth.reset_password", lang_code=user.language, token=token, _external=True)
     enqueue(mail_user, user.id, "reset_password", {"link": link})
 

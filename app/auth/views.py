@@ -40,7 +40,10 @@ def register():
             )
         except services.EmailTaken:
             form.email.errors.append(
-                _("An account with this e-mail address already exists. Sign in or reset the password.")
+                _(
+                    "An account with this e-mail address already exists. "
+                    "Sign in or reset the password."
+                )
             )
         else:
             return redirect(url_for("auth.registered"))
@@ -74,7 +77,10 @@ def resend_confirmation():
     form = ConfirmActionForm()
     if form.validate_on_submit() and not current_user.is_confirmed:
         services.send_confirmation(current_user)
-        flash(_("We have sent a new confirmation link to %(email)s.", email=current_user.email), "success")
+        flash(
+            _("We have sent a new confirmation link to %(email)s.", email=current_user.email),
+            "success",
+        )
     return redirect(url_for("auth.profile"))
 
 
@@ -170,9 +176,7 @@ def change_email():
     form = ChangeEmailForm()
     if form.validate_on_submit():
         try:
-            services.request_email_change(
-                current_user, form.email.data, form.current_password.data
-            )
+            services.request_email_change(current_user, form.email.data, form.current_password.data)
         except services.WrongPassword:
             form.current_password.errors.append(_("This is not your current password."))
         except services.EmailTaken:

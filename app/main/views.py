@@ -41,9 +41,7 @@ def privacy():
 
 @bp.route("/organisations/")
 def organisations():
-    return render_template(
-        "main/organisations.html", organisations=services.all_organisations()
-    )
+    return render_template("main/organisations.html", organisations=services.all_organisations())
 
 
 @bp.route("/organisations/<slug>")

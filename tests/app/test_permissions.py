@@ -1,0 +1,103 @@
+"""The whole role x state x action matrix of app.permissions, written out as policy."""
+
+from datetime import timedelta
+from types import SimpleNamespace
+
+import pytest
+from flask_login import AnonymousUserMixin
+
+from app.models import User, utcnow
+from app.permissions import Action, can
+
+A = Action
+SELF_SERVICE = {A.EDIT_PROFILE, A.EXPORT_OWN_DATA}
+MEMBER = {
+    A.ASK, A.ANSWER, A.COMMENT, A.VOTE, A.FLAG, A.FOLLOW, A.ACCEPT_ANSWER, A.EDIT_POST,
+    A.DELETE_OWN_POST, A.EDIT_PROFILE, A.EXPORT_OWN_DATA, A.APPLY_AS_EXPERT,
+}  # fmt: skip
+EXPERT = (MEMBER - {A.APPLY_AS_EXPERT}) | {A.VIEW_QUEUES, A.MODERATE_POST, A.PROPOSE_ARTICLE}
+MODERATOR = EXPERT | {
+    A.CLOSE_QUESTION, A.LOCK_QUESTION, A.MOVE_QUESTION, A.SUSPEND_MEMBER,
+    A.CURATE_KNOWLEDGE_BASE, A.PUBLISH_NEWS,
+}  # fmt: skip
+ADMIN = MODERATOR | {
+    A.VET_EXPERTS, A.MANAGE_STAFF, A.MANAGE_TOPICS, A.MANAGE_ORGANISATIONS, A.VIEW_AUDIT_LOG,
+}  # fmt: skip
+ALLOWED_BY_ROLE = {"member": MEMBER, "expert": EXPERT, "moderator": MODERATOR, "admin": ADMIN}
+
+# what each state leaves of a role's rights
+STATES = {
+    "active": lambda allowed: allowed,
+    "unconfirmed": lambda allowed: allowed & SELF_SERVICE,
+    "suspended": lambda allowed: allowed & SELF_SERVICE,
+    "deleted": lambda allowed: set(),
+}
+
+# these need a target to be decided: without one, the general right is asked
+TARGETED = {A.DELETE_OWN_POST}
+
+
+def account(role: str, state: str, user_id: int = 1) -> User:
+    user = User(id=user_id, role=role, email=f"{role}@example.org", password_hash="x" * 20)
+    user.email_confirmed_at = None if state == "unconfirmed" else utcnow()
+    if state == "suspended":
+        user.suspended_until = utcnow() + timedelta(days=3)
+    if state == "deleted":
+        user.deleted_at = utcnow()
+    return user
+
+
+@pytest.mark.parametrize("role", ALLOWED_BY_ROLE)
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("action", list(Action))
+def test_matrix(role, state, action):
+    user = account(role, state)
+    expected = action in STATES[state](ALLOWED_BY_ROLE[role]) and action not in TARGETED
+    assert can(user, action) is expected
+
+
+@pytest.mark.parametrize("action", list(Action))
+def test_visitors_may_take_no_action(action):
+    assert can(AnonymousUserMixin(), action) is False
+    assert can(None, action) is False
+
+
+def test_a_suspension_that_has_ended_no_longer_counts():
+    user = account("member", "active")
+    user.suspended_until = utcnow() - timedelta(minutes=1)
+    assert can(user, A.ASK)
+
+
+def post_by(author_id: int):
+    return SimpleNamespace(author_id=author_id)
+
+
+@pytest.mark.parametrize("action", [A.EDIT_POST, A.DELETE_OWN_POST, A.ACCEPT_ANSWER])
+def test_members_act_on_their_own_posts_only(action):
+    member = account("member", "active", user_id=1)
+    assert can(member, action, post_by(1))
+    assert not can(member, action, post_by(2))
+
+
+@pytest.mark.parametrize("role", ["expert", "moderator", "admin"])
+def test_staff_edit_and_accept_on_any_post_but_delete_only_their_own(role):
+    staff = account(role, "active", user_id=1)
+    assert can(staff, A.EDIT_POST, post_by(2))
+    assert can(staff, A.ACCEPT_ANSWER, post_by(2))
+    assert not can(staff, A.DELETE_OWN_POST, post_by(2))
+
+
+@pytest.mark.parametrize("action", [A.VOTE, A.FLAG])
+@pytest.mark.parametrize("role", ALLOWED_BY_ROLE)
+def test_nobody_votes_for_or_flags_their_own_post(action, role):
+    user = account(role, "active", user_id=1)
+    assert not can(user, action, post_by(1))
+    assert can(user, action, post_by(2))
+
+
+def test_moderators_suspend_members_and_experts_but_not_admins_or_themselves():
+    moderator = account("moderator", "active", user_id=1)
+    assert can(moderator, A.SUSPEND_MEMBER, account("member", "active", user_id=2))
+    assert can(moderator, A.SUSPEND_MEMBER, account("expert", "active", user_id=3))
+    assert not can(moderator, A.SUSPEND_MEMBER, account("admin", "active", user_id=4))
+    assert not can(moderator, A.SUSPEND_MEMBER, moderator)

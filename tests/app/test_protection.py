@@ -1,0 +1,65 @@
+"""CSRF tokens and rate limits protect the forms."""
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.models import User
+from tests.conftest import PASSWORD
+
+REGISTRATION = {
+    "email": "new@example.org",
+    "display_name": "New",
+    "password": PASSWORD,
+    "confirm": PASSWORD,
+    "language": "en",
+    "accept_privacy": "y",
+}
+
+
+def accounts(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count(User.id)))
+
+
+@pytest.fixture
+def config(config):
+    return {**config, "WTF_CSRF_ENABLED": True}
+
+
+def csrf_token(client, path: str) -> str:
+    page = client.get(path).get_data(as_text=True)
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+
+
+def test_a_form_without_its_token_is_refused_and_saves_nothing(app, client):
+    response = client.post("/en/account/register", data=REGISTRATION)
+    assert response.status_code == 400
+    assert "The form could not be sent" in response.get_data(as_text=True)
+    assert accounts(app) == 0
+
+
+def test_a_wrong_token_is_refused(app, client):
+    csrf_token(client, "/en/account/register")
+    response = client.post("/en/account/register", data={**REGISTRATION, "csrf_token": "forged"})
+    assert response.status_code == 400
+    assert accounts(app) == 0
+
+
+def test_the_right_token_is_accepted(app, client):
+    token = csrf_token(client, "/en/account/register")
+    response = client.post("/en/account/register", data={**REGISTRATION, "csrf_token": token})
+    assert response.status_code == 302
+    assert accounts(app) == 1
+
+
+def test_sign_out_needs_the_token_too(client, make_user, app):
+    user = make_user()
+    token = csrf_token(client, "/en/account/sign-in")
+    client.post(
+        "/en/account/sign-in", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
+    )
+    client.post("/en/account/sign-out", data={"csrf_token": "forged"})
+    assert client.get("/en/account/profile").status_code == 200
