@@ -23,11 +23,19 @@ from app.config import (
     finish_config,
 )
 from app.extensions import babel, csrf, db, limiter, login_manager, migrate
-from app.locale import LANGUAGE_NAMES, current_language, init_locale, language_url, select_locale
+from app.locale import (
+    LANGUAGE_NAMES,
+    current_language,
+    init_locale,
+    language_url,
+    select_locale,
+    time_ago,
+)
 from app.main import bp as main_bp
 from app.main import site
-from app.permissions import Action, can
+from app.permissions import Action, current_user_can, current_user_can_see
 from app.security import init_security
+from forum import demo as forum_demo
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -83,12 +91,20 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(forum.bp)
     errors.init_errors(app)
+    app.extensions["demo_loaders"] = [forum_demo.load]
+    app.config["NAVIGATION"] = [
+        ("forum.questions", _l("Questions")),
+        ("forum.ask", _l("Ask a question")),
+        ("main.organisations", _l("Organisations")),
+    ]
     cli.init_cli(app)
 
 
 def register_template_helpers(app: Flask) -> None:
+    app.jinja_env.filters["ago"] = time_ago
     app.jinja_env.globals.update(
-        can=can,
+        can=current_user_can,
+        can_see=current_user_can_see,
         Action=Action,
         LANGUAGES=LANGUAGES,
         LANGUAGE_NAMES=LANGUAGE_NAMES,

@@ -50,6 +50,7 @@ class DefaultConfig:
     RATELIMIT_HEADERS_ENABLED = True
     SIGN_IN_RATE_LIMIT = "10 per minute; 60 per hour"
     SIGN_UP_RATE_LIMIT = "5 per minute; 30 per day"
+    POSTING_RATE_LIMIT = "6 per minute; 60 per hour"
     PASSWORD_RESET_RATE_LIMIT = "5 per minute; 20 per day"  # noqa: S105 - not a secret
 
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024

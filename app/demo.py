@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import current_app
 from sqlalchemy import select
 
 from app.auth.services import create_account
@@ -10,11 +11,12 @@ from app.models import Organisation, OrganisationKind, Role, User
 
 DEMO_PASSWORD = "demo-password"  # noqa: S105 - published in README.md for trying the site
 
+# key, e-mail, name, role, language, organisation; feature loaders find accounts by key
 DEMO_ACCOUNTS = (
-    ("admin@mipas.example", "Administratorė Rūta", Role.ADMIN, "lt", None),
-    ("moderator@mipas.example", "Moderatorius Tomas", Role.MODERATOR, "lt", None),
-    ("expert@mipas.example", "Expert Laura", Role.EXPERT, "en", "red-cross-lithuania"),
-    ("member@mipas.example", "Олена", Role.MEMBER, "ru", None),
+    ("admin", "admin@mipas.example", "Administratorė Rūta", Role.ADMIN, "lt", None),
+    ("moderator", "moderator@mipas.example", "Moderatorius Tomas", Role.MODERATOR, "lt", None),
+    ("expert", "expert@mipas.example", "Expert Laura", Role.EXPERT, "en", "red-cross-lithuania"),
+    ("member", "member@mipas.example", "Олена", Role.MEMBER, "ru", None),
 )
 
 DEMO_ORGANISATIONS = (
@@ -106,8 +108,8 @@ DEMO_ORGANISATIONS = (
 
 
 def load() -> bool:
-    """Add the demo organisations and accounts; return False if they are already there."""
-    if db.session.scalar(select(User).where(User.email == DEMO_ACCOUNTS[0][0])):
+    """Add the demo organisations, accounts and content; return False if they are there."""
+    if db.session.scalar(select(User).where(User.email == DEMO_ACCOUNTS[0][1])):
         return False
     organisations = {}
     for values in DEMO_ORGANISATIONS:
@@ -115,9 +117,14 @@ def load() -> bool:
         db.session.add(organisation)
         organisations[organisation.slug] = organisation
     db.session.commit()
-    for email, name, role, language, organisation_slug in DEMO_ACCOUNTS:
+    accounts = {}
+    for key, email, name, role, language, organisation_slug in DEMO_ACCOUNTS:
         user = create_account(email, name, DEMO_PASSWORD, role, language)
         if organisation_slug:
             user.organisation = organisations[organisation_slug]
+        accounts[key] = user
     db.session.commit()
+    # each feature package adds its own demo content (registered in create_app)
+    for load_feature_demo in current_app.extensions.get("demo_loaders", ()):
+        load_feature_demo(accounts)
     return True

@@ -1,7 +1,10 @@
 """Error pages, translated and in the site's layout."""
 
 from flask import Flask, render_template
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -31,6 +34,21 @@ CSRF_TEXT = (
 )
 
 
+def _account_state_text() -> str | None:
+    """Why a signed-in person cannot act: the state of their own account, if that is why."""
+    if not current_user.is_confirmed:
+        return _(
+            "Please confirm your e-mail address first: open the link we sent you, "
+            "or ask for a new one on your profile page."
+        )
+    if current_user.is_suspended:
+        return _(
+            "Your account is suspended until %(date)s. You can read, but not post.",
+            date=format_date(current_user.suspended_until),
+        )
+    return None
+
+
 def init_errors(app: Flask) -> None:
     """Show every HTTP error on a page of its own, in the visitor's language."""
 
@@ -52,4 +70,6 @@ def init_errors(app: Flask) -> None:
 def render_error(code: int, text_pair: tuple | None = None):
     fallback = ERROR_TEXT[400] if code < 500 else ERROR_TEXT[500]
     title, text = text_pair or ERROR_TEXT.get(code, fallback)
+    if code == 403 and current_user.is_authenticated:
+        text = _account_state_text() or text
     return render_template("errors/error.html", code=code, title=title, text=text), code

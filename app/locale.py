@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from babel.dates import format_timedelta
 from flask import Flask, current_app, g, request, url_for
+from flask_babel import get_locale
 from flask_login import current_user
 from werkzeug.routing import BaseConverter
 
@@ -61,6 +65,13 @@ def preferred_language() -> str:
     if current_user and current_user.is_authenticated and current_user.language in LANGUAGES:
         return current_user.language
     return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
+
+
+def time_ago(moment: datetime) -> str:
+    """How long ago `moment` was, in the page's language ("prieš 3 dienas", "3 дня назад")."""
+    return format_timedelta(
+        moment - datetime.now(UTC), add_direction=True, locale=str(get_locale()), threshold=0.9
+    )
 
 
 def select_locale() -> str:

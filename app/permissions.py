@@ -109,6 +109,12 @@ def _allowed_on_target(user: User, role: Role, action: Action, target: Any) -> b
     if action is Action.ACCEPT_ANSWER:
         # target: the question; its asker or staff choose the answer that solved it
         return target is None or staff or _is_author(user, target)
+    if action in (Action.ANSWER, Action.COMMENT) and target is not None:
+        # a closed thread takes no new answers and a locked one nothing new, except from staff
+        shut = getattr(target, "locked", False) or (
+            action is Action.ANSWER and getattr(target, "closed_reason", "")
+        )
+        return staff or not shut
     if action in (Action.VOTE, Action.FLAG):
         # nobody votes for or flags their own post
         return target is None or not _is_author(user, target)
@@ -119,8 +125,33 @@ def _allowed_on_target(user: User, role: Role, action: Action, target: Any) -> b
     return True
 
 
+def can_see(user: Any, post: Any) -> bool:
+    """Return whether `user` may open `post`.
+
+    Published posts are for everyone, and so are deleted ones, which show only a placeholder;
+    a post waiting for review, hidden or rejected is for its author and staff.
+    """
+    if post.status in ("published", "deleted"):
+        return True
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if post.status in ("pending", "hidden", "rejected") and _is_author(user, post):
+        return True
+    return RANK[Role(user.role)] >= RANK[Role.EXPERT] and not user.is_suspended
+
+
 def _is_author(user: User, post: Any) -> bool:
     return getattr(post, "author_id", None) == user.id
+
+
+def current_user_can(action: Action | str, target: Any = None) -> bool:
+    """`can` for the signed-in user: the `can` that templates call."""
+    return can(current_user, action, target)
+
+
+def current_user_can_see(post: Any) -> bool:
+    """`can_see` for the signed-in user: the `can_see` that templates call."""
+    return can_see(current_user, post)
 
 
 def require(action: Action | str, target: Any = None) -> None:

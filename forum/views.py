@@ -1,9 +1,57 @@
-"""Forum pages."""
+"""Question lists, topic pages, asking, and the thread page."""
 
-from flask import abort, render_template
+from __future__ import annotations
 
-from app.main.services import topic_by_slug
-from forum import bp
+from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from app.extensions import limiter
+from app.locale import current_language
+from app.main.services import all_topics, topic_by_slug
+from app.markup import render_markdown
+from app.permissions import Action, can_see, require
+from forum import bp, queries, services
+from forum.forms import (
+    AnswerForm,
+    CommentForm,
+    ListFilterForm,
+    QuestionForm,
+    parse_tags,
+)
+from forum.language import detect_language
+from forum.view_counter import views
+
+
+def _post_limit():
+    return limiter.limit(lambda: current_app.config["POSTING_RATE_LIMIT"], methods=["POST"])
+
+
+def topic_choices() -> list[tuple[int, str]]:
+    return [(0, _("Choose a topic")), *((t.id, t.name) for t in all_topics())]
+
+
+def _question_list(template: str, topic=None, **context):
+    form = ListFilterForm(request.args)
+    form.topic.choices = [("", _("All topics")), *((t.slug, t.name) for t in all_topics())]
+    if topic is not None:
+        form.topic.data = topic.slug
+    filters = queries.ListFilter()
+    if form.validate():
+        chosen = topic or (topic_by_slug(form.topic.data) if form.topic.data else None)
+        filters = queries.ListFilter(
+            topic_id=chosen.id if chosen else None,
+            status=form.status.data or "",
+            language=form.language.data or "",
+        )
+    page = queries.list_questions(filters, queries.Cursor.decode(request.args.get("after")))
+    args = {k: v for k, v in request.args.items() if k != "after" and v}
+    return render_template(template, form=form, page=page, args=args, topic=topic, **context)
+
+
+@bp.route("/questions/")
+def questions():
+    return _question_list("forum/questions.html")
 
 
 @bp.route("/topics/<slug>")
@@ -11,4 +59,108 @@ def topic(slug: str):
     found = topic_by_slug(slug)
     if found is None:
         abort(404)
-    return render_template("forum/topic.html", topic=found)
+    return _question_list("forum/topic.html", topic=found)
+
+
+@bp.route("/questions/ask", methods=["GET", "POST"])
+@login_required
+@_post_limit()
+def ask():
+    require(Action.ASK)
+    form = QuestionForm()
+    form.topic.choices = topic_choices()
+    if request.method == "GET" and request.args.get("topic"):
+        chosen = topic_by_slug(request.args["topic"])
+        form.topic.data = chosen.id if chosen else 0
+    preview = None
+    if form.validate_on_submit():
+        if form.preview.data:
+            preview = render_markdown(form.body.data)
+            if not form.language.data:
+                text = f"{form.title.data}\n\n{form.body.data}"
+                form.language.data = detect_language(text, fallback=current_language())
+        else:
+            question = services.ask_question(current_user, _draft(form), current_language())
+            return redirect(url_for("forum.thread", question_id=question.id, slug=question.slug))
+    return render_template("forum/ask.html", form=form, preview=preview)
+
+
+def _draft(form: QuestionForm) -> services.QuestionDraft:
+    return services.QuestionDraft(
+        title=form.title.data,
+        body=form.body.data,
+        topic_id=form.topic.data,
+        tags=parse_tags(form.tags.data),
+        language=form.language.data or "",
+        anonymous=form.anonymous.data,
+    )
+
+
+@bp.route("/questions/preview", methods=["POST"])
+@login_required
+def preview():
+    """The rendered Markdown of a draft, for the live preview while typing."""
+    text = request.form.get("body", "")[:20_000]
+    return jsonify(html=str(render_markdown(text)))
+
+
+@bp.route("/questions/similar")
+def similar():
+    """Published questions like the title being typed, for the ask form."""
+    title = request.args.get("title", "")[:150]
+    found = queries.similar_titles(title)
+    return jsonify(
+        questions=[
+            {
+                "title": q.title,
+                "url": url_for("forum.thread", question_id=q.id, slug=q.slug),
+                "answered": q.is_answered,
+            }
+            for q in found
+        ]
+    )
+
+
+@bp.route("/questions/<int:question_id>")
+@bp.route("/questions/<int:question_id>/<slug>")
+def thread(question_id: int, slug: str | None = None):
+    question = queries.question(question_id)
+    if question is None or not can_see(current_user, question):
+        abort(404)
+    if slug != question.slug:
+        return redirect(url_for("forum.thread", question_id=question.id, slug=question.slug), 301)
+    batch = views.add(question.id)
+    if batch:
+        services.record_views(batch)
+    return render_thread(question_id)
+
+
+def comment_form_prefix(kind: str, target_id: int) -> str:
+    """Each comment form on a thread page has its own field names and ids."""
+    return f"comment-{kind}-{target_id}"
+
+
+def render_thread(
+    question_id: int,
+    status: int = 200,
+    answer_form: AnswerForm | None = None,
+    comment_form: CommentForm | None = None,
+    comment_target: tuple[str, int] | None = None,
+):
+    """The thread page, with any form that came back with errors in its place."""
+    thread_ = queries.load_thread(question_id, current_user)
+    targets = [("question", question_id), *(("answer", a.id) for a in thread_.answers)]
+    comment_forms = {
+        target: CommentForm(formdata=None, prefix=comment_form_prefix(*target))
+        for target in targets
+    }
+    if comment_form is not None and comment_target is not None:
+        comment_forms[comment_target] = comment_form
+    page = render_template(
+        "forum/thread.html",
+        thread=thread_,
+        question=thread_.question,
+        answer_form=answer_form or AnswerForm(formdata=None),
+        comment_forms=comment_forms,
+    )
+    return page, status

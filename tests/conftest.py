@@ -212,6 +212,7 @@ def sign_in(client):
     """Sign the test client in with an account's e-mail address."""
 
     def sign_in_as(email: str, password: str = PASSWORD):
+        client.post("/en/account/sign-out")
         response = client.post("/en/account/sign-in", data={"email": email, "password": password})
         assert response.status_code == 302, "sign-in failed"
         return response

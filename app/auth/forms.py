@@ -2,7 +2,15 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    PasswordField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
 
@@ -175,6 +183,14 @@ class ProfileForm(FlaskForm):
         _l("About you"),
         validators=[Length(max=500, message=_l("Write at most 500 characters."))],
         description=_l("Optional. Do not share anything that could identify you."),
+    )
+    email_notifications = RadioField(
+        _l("E-mail about questions you follow"),
+        choices=[
+            SelectChoice("each", _l("An e-mail for each new answer, comment or accepted answer")),
+            SelectChoice("none", _l("No e-mails: I will look at my notifications on the site")),
+        ],
+        validators=[InputRequired(_l("Choose whether we send you e-mails."))],
     )
 
 

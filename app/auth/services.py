@@ -174,10 +174,13 @@ def reset_password(token: str, password: str) -> User:
     return user
 
 
-def update_profile(user: User, display_name: str, language: str, bio: str) -> None:
+def update_profile(
+    user: User, display_name: str, language: str, bio: str, email_notifications: bool
+) -> None:
     user.display_name = display_name.strip()
     user.language = language
     user.bio = bio.strip()
+    user.email_notifications = email_notifications
     db.session.commit()
 
 

@@ -143,9 +143,15 @@ def reset_password(token: str):
 def profile():
     require(Action.EDIT_PROFILE)
     form = ProfileForm(obj=current_user)
+    if request.method == "GET":
+        form.email_notifications.data = "each" if current_user.email_notifications else "none"
     if form.validate_on_submit():
         services.update_profile(
-            current_user, form.display_name.data, form.language.data, form.bio.data or ""
+            current_user,
+            form.display_name.data,
+            form.language.data,
+            form.bio.data or "",
+            email_notifications=form.email_notifications.data == "each",
         )
         flash(_("Your profile is saved."), "success")
         return redirect(url_for("auth.profile"))

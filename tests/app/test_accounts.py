@@ -196,11 +196,20 @@ def test_profile_changes_are_saved(app, client, make_user, sign_in):
     sign_in(user.email)
     response = client.post(
         "/en/account/profile",
-        data={"display_name": "Amir", "language": "lt", "bio": "Studying in Kaunas."},
+        data={
+            "display_name": "Amir",
+            "language": "lt",
+            "bio": "Studying in Kaunas.",
+            "email_notifications": "none",
+        },
     )
     assert response.status_code == 302
     [saved] = accounts(app, user.email)
     assert (saved.display_name, saved.language, saved.bio) == ("Amir", "lt", "Studying in Kaunas.")
+    assert saved.email_notifications is False
+    assert 'value="none" checked' in text(client.get("/en/account/profile")) or (
+        'checked id="email_notifications-1"' in text(client.get("/en/account/profile"))
+    )
 
 
 def test_a_too_long_bio_is_refused_and_kept(client, make_user, sign_in):
@@ -208,7 +217,8 @@ def test_a_too_long_bio_is_refused_and_kept(client, make_user, sign_in):
     sign_in(user.email)
     bio = "word " * 120
     response = client.post(
-        "/en/account/profile", data={"display_name": "Amir", "language": "en", "bio": bio}
+        "/en/account/profile",
+        data={"display_name": "Amir", "language": "en", "bio": bio, "email_notifications": "each"},
     )
     assert "at most 500 characters" in text(response)
     assert bio.strip() in text(response)

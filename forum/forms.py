@@ -1,0 +1,197 @@
+"""Forms for asking, answering, commenting and editing; they check shape only."""
+
+from __future__ import annotations
+
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+TITLE_MIN, TITLE_MAX = 15, 150
+BODY_MIN, BODY_MAX = 30, 20_000
+ANSWER_MIN = 20
+COMMENT_MIN, COMMENT_MAX = 5, 600
+MAX_TAGS, TAG_MAX = 5, 30
+TAG_SHAPE = re.compile(r"^[\w][\w+.-]*$")
+
+
+def strip(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
+def parse_tags(text: str | None) -> list[str]:
+    """Tags as typed, separated by commas: lowercase, spaces joined with hyphens, no repeats."""
+    tags: list[str] = []
+    for part in (text or "").split(","):
+        tag = "-".join(part.strip().lower().split())
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def valid_tags(form, field) -> None:
+    tags = parse_tags(field.data)
+    if len(tags) > MAX_TAGS:
+        raise ValidationError(_l("Use at most %(count)d tags.", count=MAX_TAGS))
+    for tag in tags:
+        if len(tag) > TAG_MAX or len(tag) < 2 or not TAG_SHAPE.match(tag):
+            raise ValidationError(
+                _l(
+                    "A tag is a word or a few words joined with hyphens, "
+                    "2 to %(max)d letters: “%(tag)s”.",
+                    max=TAG_MAX,
+                    tag=tag,
+                )
+            )
+
+
+def whole_number(value) -> int:
+    """A form value as a number; anything else is 0, which no list offers."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def listed_choice(message):
+    """Accept only a value offered in the field's list (and not its "choose" placeholder)."""
+
+    def check(form, field) -> None:
+        offered = {value for value, _label in field.choices if value}
+        if field.data not in offered:
+            raise ValidationError(message)
+
+    return check
+
+
+def body_field(label, minimum: int, maximum: int, description=None) -> TextAreaField:
+    return TextAreaField(
+        label,
+        filters=[strip],
+        validators=[
+            DataRequired(_l("Write your text here.")),
+            Length(
+                min=minimum,
+                max=maximum,
+                message=_l(
+                    "Write between %(min)d and %(max)d characters.", min=minimum, max=maximum
+                ),
+            ),
+        ],
+        description=description,
+    )
+
+
+def language_choices() -> list[SelectChoice]:
+    return [
+        SelectChoice("", _l("Detect it from the text")),
+        SelectChoice("lt", "Lietuvių", render_kw={"lang": "lt"}),
+        SelectChoice("en", "English", render_kw={"lang": "en"}),
+        SelectChoice("ru", "Русский", render_kw={"lang": "ru"}),
+        SelectChoice("other", _l("Another language")),
+    ]
+
+
+class QuestionForm(FlaskForm):
+    title = StringField(
+        _l("Your question in one sentence"),
+        filters=[strip],
+        validators=[
+            DataRequired(_l("Write your question in one sentence.")),
+            Length(
+                min=TITLE_MIN,
+                max=TITLE_MAX,
+                message=_l(
+                    "The title must be %(min)d to %(max)d characters long.",
+                    min=TITLE_MIN,
+                    max=TITLE_MAX,
+                ),
+            ),
+        ],
+        description=_l("For example: How do I renew my temporary residence permit?"),
+        render_kw={"autocomplete": "off"},
+    )
+    body = body_field(
+        _l("Details"),
+        BODY_MIN,
+        BODY_MAX,
+        _l(
+            "Describe your situation: what you have, what you need, what you tried. "
+            "Do not write your name, personal code, document numbers, phone or address."
+        ),
+    )
+    topic = SelectField(
+        _l("Topic"),
+        coerce=whole_number,
+        validate_choice=False,
+        validators=[listed_choice(_l("Choose a topic from the list."))],
+    )
+    tags = StringField(
+        _l("Tags (optional)"),
+        filters=[strip],
+        validators=[Optional(), valid_tags],
+        description=_l("Up to 5, separated by commas, for example: trp, renewal"),
+    )
+    language = SelectField(_l("Language of your question"), choices=language_choices())
+    anonymous = BooleanField(_l("Show my name as “anonymous”"))
+    preview = SubmitField(_l("Preview"))
+    submit = SubmitField(_l("Post your question"))
+
+
+class EditQuestionForm(QuestionForm):
+    reason = StringField(
+        _l("What did you change? (optional)"),
+        filters=[strip],
+        validators=[Length(max=200, message=_l("Write at most 200 characters."))],
+    )
+    submit = SubmitField(_l("Save the changes"))
+
+
+class AnswerForm(FlaskForm):
+    body = body_field(_l("Your answer"), ANSWER_MIN, BODY_MAX)
+    submit = SubmitField(_l("Post your answer"))
+
+
+class CommentForm(FlaskForm):
+    body = body_field(_l("Your comment"), COMMENT_MIN, COMMENT_MAX)
+    submit = SubmitField(_l("Add the comment"))
+
+
+class EditPostForm(FlaskForm):
+    body = body_field(_l("Text"), COMMENT_MIN, BODY_MAX)
+    reason = StringField(
+        _l("What did you change? (optional)"),
+        filters=[strip],
+        validators=[Length(max=200, message=_l("Write at most 200 characters."))],
+    )
+    submit = SubmitField(_l("Save the changes"))
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something: vote, accept, follow, delete."""
+
+
+class ListFilterForm(FlaskForm):
+    """The filters of a question list; read from the address, so no CSRF token."""
+
+    class Meta:
+        csrf = False
+
+    topic = SelectField(_l("Topic"), validators=[Optional()])
+    status = SelectField(
+        _l("Status"),
+        choices=[
+            SelectChoice("", _l("All questions")),
+            SelectChoice("unanswered", _l("Without answers")),
+            SelectChoice("answered", _l("With an accepted answer")),
+        ],
+        validators=[Optional()],
+    )
+    language = SelectField(
+        _l("Language"),
+        choices=[SelectChoice("", _l("All languages")), *language_choices()[1:]],
+        validators=[Optional()],
+    )

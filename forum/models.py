@@ -1,0 +1,211 @@
+"""Question threads: questions, answers, comments, votes, tags, revisions, notifications."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+from app.models import Topic, User, UTCDateTime, utcnow
+
+
+class PostStatus(enum.StrEnum):
+    """Where a post is in its life: see DESIGN.md section 3."""
+
+    PENDING = "pending"
+    PUBLISHED = "published"
+    HIDDEN = "hidden"
+    REJECTED = "rejected"
+    DELETED = "deleted"
+
+
+class CloseReason(enum.StrEnum):
+    DUPLICATE = "duplicate"
+    OFF_TOPIC = "off_topic"
+    OUTDATED = "outdated"
+
+
+CONTENT_LANGUAGES = ("lt", "en", "ru", "other")
+
+question_tag = db.Table(
+    "question_tag",
+    db.Column("question_id", ForeignKey("question.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("tag_id", ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Tag(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(30), unique=True)
+
+
+class Question(db.Model):
+    """A question someone asked, with the state of its thread."""
+
+    __table_args__ = (
+        Index("ix_question_listing", "status", "last_activity_at", "id"),
+        Index("ix_question_topic_listing", "topic_id", "status", "last_activity_at", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("account.id"), index=True)
+    title: Mapped[str] = mapped_column(String(150))
+    slug: Mapped[str] = mapped_column(String(80))
+    body: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(5))
+    anonymous: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(String(12), default=PostStatus.PUBLISHED.value)
+    hold_reason: Mapped[str] = mapped_column(String(40), default="")
+    accepted_answer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("answer.id", use_alter=True, ondelete="SET NULL")
+    )
+    answer_count: Mapped[int] = mapped_column(default=0)
+    expert_answered: Mapped[bool] = mapped_column(default=False)
+    view_count: Mapped[int] = mapped_column(default=0)
+    closed_reason: Mapped[str] = mapped_column(String(20), default="")
+    closed_note: Mapped[str] = mapped_column(Text, default="")
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("question.id"))
+    locked: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    topic: Mapped[Topic] = relationship()
+    author: Mapped[User] = relationship()
+    tags: Mapped[list[Tag]] = relationship(secondary=question_tag, order_by=Tag.name)
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="question", foreign_keys="Answer.question_id"
+    )
+    comments: Mapped[list[Comment]] = relationship(
+        back_populates="question", order_by="Comment.created_at"
+    )
+    duplicate_of: Mapped[Question | None] = relationship(remote_side=[id])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PostStatus.PUBLISHED
+
+    @property
+    def is_answered(self) -> bool:
+        return self.accepted_answer_id is not None
+
+    @property
+    def is_closed(self) -> bool:
+        return bool(self.closed_reason)
+
+
+class Answer(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("account.id"), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default=PostStatus.PUBLISHED.value)
+    hold_reason: Mapped[str] = mapped_column(String(40), default="")
+    # the author's standing when the answer was written: the badge stays true to that day
+    by_expert: Mapped[bool] = mapped_column(default=False)
+    helpful_count: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    question: Mapped[Question] = relationship(back_populates="answers", foreign_keys=[question_id])
+    author: Mapped[User] = relationship()
+    comments: Mapped[list[Comment]] = relationship(
+        back_populates="answer", order_by="Comment.created_at"
+    )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PostStatus.PUBLISHED
+
+
+class Comment(db.Model):
+    """A short clarification under a question or an answer."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("question.id"), index=True)
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answer.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("account.id"), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default=PostStatus.PUBLISHED.value)
+    hold_reason: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    question: Mapped[Question | None] = relationship(back_populates="comments")
+    answer: Mapped[Answer | None] = relationship(back_populates="comments")
+    author: Mapped[User] = relationship()
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PostStatus.PUBLISHED
+
+    @property
+    def thread(self) -> Question:
+        return self.question if self.question is not None else self.answer.question
+
+
+class Vote(db.Model):
+    """One member finding one answer helpful."""
+
+    __table_args__ = (UniqueConstraint("answer_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answer.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("account.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Revision(db.Model):
+    """The text of a post before one of its edits."""
+
+    __table_args__ = (Index("ix_revision_post", "post_kind", "post_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_kind: Mapped[str] = mapped_column(String(10))
+    post_id: Mapped[int] = mapped_column()
+    editor_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    old_title: Mapped[str] = mapped_column(String(150), default="")
+    old_body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    editor: Mapped[User] = relationship()
+
+
+class Subscription(db.Model):
+    """A member following a thread."""
+
+    __table_args__ = (UniqueConstraint("user_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class NotificationKind(enum.StrEnum):
+    NEW_ANSWER = "new_answer"
+    NEW_COMMENT = "new_comment"
+    ANSWER_ACCEPTED = "answer_accepted"
+
+
+class Notification(db.Model):
+    __table_args__ = (Index("ix_notification_inbox", "user_id", "read_at", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    question: Mapped[Question] = relationship()
+    actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])

@@ -1,0 +1,209 @@
+"""Reading threads: question lists, one thread with everything on its page, similar titles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Select, and_, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from app.extensions import db
+from app.models import User
+from forum.models import Answer, Comment, PostStatus, Question, Revision, Subscription, Vote
+
+PAGE_SIZE = 30
+PUBLISHED = PostStatus.PUBLISHED.value
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    topic_id: int | None = None
+    status: str = ""  # "", "unanswered" or "answered"
+    language: str = ""  # "", "lt", "en", "ru" or "other"
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the next page starts: the last row of this one, newest activity first."""
+
+    last_activity_at: datetime
+    id: int
+
+    FORMAT = "%Y%m%dT%H%M%S.%f"
+
+    def encode(self) -> str:
+        return f"{self.last_activity_at.astimezone(UTC).strftime(self.FORMAT)}_{self.id}"
+
+    @classmethod
+    def decode(cls, text: str | None) -> Cursor | None:
+        """Read a cursor from the address; anything malformed starts from the top."""
+        try:
+            stamp, id_ = (text or "").split("_")
+            return cls(datetime.strptime(stamp, cls.FORMAT).replace(tzinfo=UTC), int(id_))
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
+class QuestionPage:
+    questions: list[Question]
+    next_cursor: Cursor | None
+
+
+def _filtered(filters: ListFilter) -> Select:
+    query = select(Question).where(Question.status == PUBLISHED)
+    if filters.topic_id:
+        query = query.where(Question.topic_id == filters.topic_id)
+    if filters.status == "unanswered":
+        query = query.where(Question.answer_count == 0)
+    elif filters.status == "answered":
+        query = query.where(Question.accepted_answer_id.is_not(None))
+    if filters.language:
+        query = query.where(Question.language == filters.language)
+    return query
+
+
+def list_questions(filters: ListFilter, after: Cursor | None = None) -> QuestionPage:
+    """One page of published questions, newest activity first, continuing after `after`.
+
+    Keyset paging keeps page 1,000 as fast as page 1 and never shows a row twice.
+    """
+    query = _filtered(filters).options(joinedload(Question.topic))
+    if after is not None:
+        query = query.where(
+            or_(
+                Question.last_activity_at < after.last_activity_at,
+                and_(Question.last_activity_at == after.last_activity_at, Question.id < after.id),
+            )
+        )
+    query = query.order_by(Question.last_activity_at.desc(), Question.id.desc())
+    rows = list(db.session.scalars(query.limit(PAGE_SIZE + 1)))
+    more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    cursor = Cursor(rows[-1].last_activity_at, rows[-1].id) if more else None
+    return QuestionPage(rows, cursor)
+
+
+def question(question_id: int) -> Question | None:
+    return db.session.get(Question, question_id)
+
+
+@dataclass
+class Thread:
+    """Everything the thread page shows, loaded in a fixed number of queries."""
+
+    question: Question
+    answers: list[Answer]
+    question_comments: list[Comment]
+    answer_comments: dict[int, list[Comment]]
+    voted: set[int]
+    following: bool
+
+
+def answer_order(question: Question):
+    """Accepted first, then experts, then the most helpful, then the oldest."""
+
+    def key(answer: Answer):
+        return (
+            answer.id != question.accepted_answer_id,
+            not answer.by_expert,
+            -answer.helpful_count,
+            answer.created_at,
+        )
+
+    return key
+
+
+def load_thread(question_id: int, viewer: User | None) -> Thread | None:
+    found = db.session.scalar(
+        select(Question)
+        .where(Question.id == question_id)
+        .options(
+            joinedload(Question.topic),
+            joinedload(Question.author).joinedload(User.organisation),
+            joinedload(Question.duplicate_of),
+            selectinload(Question.tags),
+        )
+    )
+    if found is None:
+        return None
+    answers = list(
+        db.session.scalars(
+            select(Answer)
+            .where(Answer.question_id == question_id)
+            .options(joinedload(Answer.author).joinedload(User.organisation))
+        ).unique()
+    )
+    answer_ids = [a.id for a in answers]
+    comments = db.session.scalars(
+        select(Comment)
+        .where(or_(Comment.question_id == question_id, Comment.answer_id.in_(answer_ids)))
+        .options(joinedload(Comment.author))
+        .order_by(Comment.created_at, Comment.id)
+    ).unique()
+    question_comments, answer_comments = [], {answer_id: [] for answer_id in answer_ids}
+    for comment in comments:
+        if comment.answer_id is None:
+            question_comments.append(comment)
+        else:
+            answer_comments[comment.answer_id].append(comment)
+    voted: set[int] = set()
+    following = False
+    if viewer is not None and viewer.is_authenticated:
+        if answer_ids:
+            voted = set(
+                db.session.scalars(
+                    select(Vote.answer_id).where(
+                        Vote.user_id == viewer.id, Vote.answer_id.in_(answer_ids)
+                    )
+                )
+            )
+        following = (
+            db.session.scalar(
+                select(Subscription.id).where(
+                    Subscription.user_id == viewer.id, Subscription.question_id == question_id
+                )
+            )
+            is not None
+        )
+    answers.sort(key=answer_order(found))
+    return Thread(found, answers, question_comments, answer_comments, voted, following)
+
+
+def similar_titles(title: str, limit: int = 5) -> list[Question]:
+    """Published questions whose titles share the longer words of `title`.
+
+    A plain title match for now; the search package replaces it with its `similar()`.
+    """
+    words = sorted({w for w in title.lower().split() if len(w) >= 5}, key=len, reverse=True)[:4]
+    if not words:
+        return []
+    conditions = [Question.title.ilike(f"%{word[:-2]}%") for word in words]
+    return list(
+        db.session.scalars(
+            select(Question)
+            .where(Question.status == PUBLISHED, or_(*conditions))
+            .order_by(Question.last_activity_at.desc())
+            .limit(limit)
+        )
+    )
+
+
+def revisions(kind: str, post_id: int) -> list[Revision]:
+    return list(
+        db.session.scalars(
+            select(Revision)
+            .where(Revision.post_kind == kind, Revision.post_id == post_id)
+            .options(joinedload(Revision.editor))
+            .order_by(Revision.created_at.desc(), Revision.id.desc())
+        )
+    )
+
+
+def answer(answer_id: int) -> Answer | None:
+    return db.session.get(Answer, answer_id)
+
+
+def comment(comment_id: int) -> Comment | None:
+    return db.session.get(Comment, comment_id)

@@ -1,0 +1,280 @@
+"""Forum services: the only code that writes questions, answers, comments and votes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from app.extensions import db
+from app.markup import render_markdown
+from app.models import Topic, User, utcnow
+from app.text import slugify
+from forum import notify
+from forum.language import detect_language
+from forum.models import (
+    Answer,
+    Comment,
+    PostStatus,
+    Question,
+    Revision,
+    Tag,
+    Vote,
+)
+from forum.policy import Submission, decide
+
+
+class ForumError(Exception):
+    """An action on a thread that cannot be carried out as asked."""
+
+
+class UnknownTopic(ForumError):
+    pass
+
+
+class NotInThisThread(ForumError):
+    pass
+
+
+@dataclass
+class QuestionDraft:
+    """A question as its author wrote it, before it is saved."""
+
+    title: str
+    body: str
+    topic_id: int
+    tags: list[str] = field(default_factory=list)
+    language: str = ""  # empty: detect it from the text
+    anonymous: bool = False
+
+
+def _status_for(author: User, kind: str, text: str, is_edit: bool = False) -> tuple[str, str]:
+    decision = decide(author, Submission(kind=kind, text=text, is_edit=is_edit))
+    if decision.publish:
+        return PostStatus.PUBLISHED.value, ""
+    return PostStatus.PENDING.value, decision.reason
+
+
+def _tags(names: list[str]) -> list[Tag]:
+    if not names:
+        return []
+    existing = {t.name: t for t in db.session.scalars(select(Tag).where(Tag.name.in_(names)))}
+    return [existing.get(name) or Tag(name=name) for name in names]
+
+
+def _topic(topic_id: int) -> Topic:
+    topic = db.session.get(Topic, topic_id)
+    if topic is None:
+        raise UnknownTopic(topic_id)
+    return topic
+
+
+def ask_question(author: User, draft: QuestionDraft, ui_language: str) -> Question:
+    """Save a new question, published or held for review as the submission policy decides."""
+    topic = _topic(draft.topic_id)
+    text = f"{draft.title}\n\n{draft.body}"
+    status, reason = _status_for(author, "question", text)
+    question = Question(
+        topic=topic,
+        author_id=author.id,
+        title=draft.title.strip(),
+        slug=slugify(draft.title),
+        body=draft.body,
+        body_html=str(render_markdown(draft.body)),
+        language=draft.language or detect_language(text, fallback=ui_language),
+        anonymous=draft.anonymous,
+        status=status,
+        hold_reason=reason,
+        tags=_tags(draft.tags),
+    )
+    db.session.add(question)
+    db.session.flush()
+    notify.follow_quietly(author.id, question.id)
+    db.session.commit()
+    return question
+
+
+def answer_question(author: User, question: Question, body: str) -> Answer:
+    status, reason = _status_for(author, "answer", body)
+    answer = Answer(
+        question=question,
+        author_id=author.id,
+        body=body,
+        body_html=str(render_markdown(body)),
+        status=status,
+        hold_reason=reason,
+        by_expert=author.role == "expert",
+    )
+    db.session.add(answer)
+    db.session.flush()
+    notify.follow_quietly(author.id, question.id)
+    if answer.is_published:
+        _answer_went_public(question, answer)
+    db.session.commit()
+    if answer.is_published:
+        notify.send_pending()
+    return answer
+
+
+def _answer_went_public(question: Question, answer: Answer) -> None:
+    refresh_answer_counts(question)
+    question.last_activity_at = utcnow()
+    notify.followers_of(question, notify.NotificationKind.NEW_ANSWER, actor_id=answer.author_id)
+
+
+def refresh_answer_counts(question: Question) -> None:
+    """Count the thread's published answers again, and whether an expert is among them."""
+    published = (Answer.question_id == question.id) & (Answer.status == PostStatus.PUBLISHED)
+    question.answer_count = db.session.scalar(select(func.count(Answer.id)).where(published))
+    question.expert_answered = bool(
+        db.session.scalar(select(func.count(Answer.id)).where(published, Answer.by_expert))
+    )
+
+
+def comment_on(author: User, question: Question, answer: Answer | None, body: str) -> Comment:
+    """Add a comment under the question, or under one of its answers."""
+    if answer is not None and answer.question_id != question.id:
+        raise NotInThisThread
+    status, reason = _status_for(author, "comment", body)
+    comment = Comment(
+        question=None if answer else question,
+        answer=answer,
+        author_id=author.id,
+        body=body,
+        body_html=str(render_markdown(body)),
+        status=status,
+        hold_reason=reason,
+    )
+    db.session.add(comment)
+    if comment.is_published:
+        question.last_activity_at = utcnow()
+        notify.followers_of(question, notify.NotificationKind.NEW_COMMENT, actor_id=author.id)
+    db.session.commit()
+    notify.send_pending()
+    return comment
+
+
+def set_helpful(user: User, answer: Answer, helpful: bool) -> bool:
+    """Mark an answer helpful, or take the mark back; return whether anything changed."""
+    existing = db.session.scalar(
+        select(Vote).where(Vote.answer_id == answer.id, Vote.user_id == user.id)
+    )
+    if (existing is not None) == helpful:
+        return False
+    if helpful:
+        db.session.add(Vote(answer_id=answer.id, user_id=user.id))
+    else:
+        db.session.delete(existing)
+    try:
+        db.session.flush()
+    except IntegrityError:  # the same vote from a second tab at the same moment
+        db.session.rollback()
+        return False
+    answer.helpful_count = db.session.scalar(
+        select(func.count(Vote.id)).where(Vote.answer_id == answer.id)
+    )
+    db.session.commit()
+    return True
+
+
+def accept_answer(answer: Answer, accepted_by: User) -> None:
+    """Mark `answer` as the one that solved its question (replacing an earlier choice)."""
+    question = answer.question
+    if not answer.is_published:
+        raise NotInThisThread
+    if question.accepted_answer_id == answer.id:
+        return
+    question.accepted_answer_id = answer.id
+    question.last_activity_at = utcnow()
+    if answer.author_id != accepted_by.id:
+        notify.one(
+            answer.author_id, question, notify.NotificationKind.ANSWER_ACCEPTED, accepted_by.id
+        )
+    db.session.commit()
+    notify.send_pending()
+
+
+def unaccept_answer(question: Question) -> None:
+    question.accepted_answer_id = None
+    db.session.commit()
+
+
+def _keep_revision(kind: str, post_id: int, editor: User, reason: str, title: str, body: str):
+    db.session.add(
+        Revision(
+            post_kind=kind,
+            post_id=post_id,
+            editor_id=editor.id,
+            reason=reason.strip(),
+            old_title=title,
+            old_body=body,
+        )
+    )
+
+
+def edit_question(editor: User, question: Question, draft: QuestionDraft, reason: str) -> None:
+    """Change a question, keeping its earlier text as a revision."""
+    topic = _topic(draft.topic_id)
+    _keep_revision("question", question.id, editor, reason, question.title, question.body)
+    question.title = draft.title.strip()
+    question.slug = slugify(draft.title)
+    question.body = draft.body
+    question.body_html = str(render_markdown(draft.body))
+    question.topic = topic
+    question.tags = _tags(draft.tags)
+    question.language = draft.language or question.language
+    question.anonymous = draft.anonymous
+    question.edited_at = utcnow()
+    _hold_edit_if_needed(editor, question, "question", f"{draft.title}\n\n{draft.body}")
+    db.session.commit()
+
+
+def edit_answer(editor: User, answer: Answer, body: str, reason: str) -> None:
+    _keep_revision("answer", answer.id, editor, reason, "", answer.body)
+    answer.body = body
+    answer.body_html = str(render_markdown(body))
+    answer.edited_at = utcnow()
+    was_public = answer.is_published
+    _hold_edit_if_needed(editor, answer, "answer", body)
+    if was_public and not answer.is_published:
+        refresh_answer_counts(answer.question)
+    db.session.commit()
+
+
+def edit_comment(editor: User, comment: Comment, body: str, reason: str) -> None:
+    _keep_revision("comment", comment.id, editor, reason, "", comment.body)
+    comment.body = body
+    comment.body_html = str(render_markdown(body))
+    comment.edited_at = utcnow()
+    _hold_edit_if_needed(editor, comment, "comment", body)
+    db.session.commit()
+
+
+def _hold_edit_if_needed(editor: User, post, kind: str, text: str) -> None:
+    # an edit by its author goes back through the policy; staff edits stand
+    if editor.id != post.author_id or not post.is_published:
+        return
+    status, reason = _status_for(editor, kind, text, is_edit=True)
+    post.status, post.hold_reason = status, reason
+
+
+def delete_post(post: Question | Answer | Comment) -> None:
+    """Delete a post at its author's request: the thread keeps a placeholder."""
+    post.status = PostStatus.DELETED.value
+    if isinstance(post, Answer):
+        refresh_answer_counts(post.question)
+        if post.question.accepted_answer_id == post.id:
+            post.question.accepted_answer_id = None
+    db.session.commit()
+
+
+def record_views(counts: dict[int, int]) -> None:
+    """Add batched page views to their questions in one statement per question."""
+    for question_id, views in counts.items():
+        db.session.execute(
+            Question.__table__.update()
+            .where(Question.id == question_id)
+            .values(view_count=Question.view_count + views)
+        )
+    db.session.commit()
