@@ -50,7 +50,7 @@ def sqlite_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     app = create_app({**BASE_CONFIG, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
     with app.app_context():
-        upgrade()
+        upgrade(revision="heads")
     dispose(app)
     return path
 
@@ -72,7 +72,7 @@ def postgres_template():
         engine.dispose()
     app = create_app({**BASE_CONFIG, "SQLALCHEMY_DATABASE_URI": url})
     with app.app_context():
-        upgrade()
+        upgrade(revision="heads")
         tables = [t for t in db.metadata.sorted_tables]
         seeds = {t.name: [dict(r._mapping) for r in db.session.execute(t.select())] for t in tables}
     dispose(app)
