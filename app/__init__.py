@@ -11,6 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 import forum
+import moderation
 from app import cli, errors
 from app.auth import bp as auth_bp
 from app.auth import init_login
@@ -36,6 +37,7 @@ from app.main import site
 from app.permissions import Action, current_user_can, current_user_can_see
 from app.security import init_security
 from forum import demo as forum_demo
+from moderation import policy as submission_policy
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -90,12 +92,16 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(forum.bp)
+    app.register_blueprint(moderation.bp)
     errors.init_errors(app)
     app.extensions["demo_loaders"] = [forum_demo.load]
+    app.extensions["submission_policy"] = submission_policy.decide
+    # endpoint, label, and the action a person needs to see the link (None: everyone)
     app.config["NAVIGATION"] = [
-        ("forum.questions", _l("Questions")),
-        ("forum.ask", _l("Ask a question")),
-        ("main.organisations", _l("Organisations")),
+        ("forum.questions", _l("Questions"), None),
+        ("forum.ask", _l("Ask a question"), None),
+        ("main.organisations", _l("Organisations"), None),
+        ("moderation.dashboard", _l("Moderation"), Action.VIEW_QUEUES),
     ]
     cli.init_cli(app)
 

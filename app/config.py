@@ -55,6 +55,11 @@ class DefaultConfig:
 
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
 
+    # moderation: members with fewer public posts wait for review; flags that hide a post
+    PREMODERATION_POSTS = 2
+    FLAG_HIDE_THRESHOLD = 3
+    SPAM_BLOCKLIST: tuple[str, ...] = ("casino", "viagra", "crypto giveaway", "быстрый заработок")
+
 
 # Settings read from plain environment variables, as a hosting platform sets them.
 ENVIRONMENT_SETTINGS = (

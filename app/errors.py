@@ -1,6 +1,8 @@
 """Error pages, translated and in the site's layout."""
 
-from flask import Flask, render_template
+import logging
+
+from flask import Flask, render_template, request
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -24,6 +26,8 @@ ERROR_TEXT = {
     500: (_l("Something went wrong on our side"),
           _l("The error has been logged. Please try again in a few minutes.")),
 }  # fmt: skip
+
+log = logging.getLogger("mipas.security")
 
 CSRF_TEXT = (
     _l("The form could not be sent"),
@@ -60,6 +64,10 @@ def init_errors(app: Flask) -> None:
     def http_error(error: HTTPException):
         if error.code == 401:
             return app.login_manager.unauthorized()
+        if error.code == 403:
+            # refused attempts are kept in the log: a member trying staff addresses shows here
+            user_id = current_user.id if current_user.is_authenticated else "visitor"
+            log.warning("403 for %s: %s %s", user_id, request.method, request.path)
         return render_error(error.code or 500)
 
     @app.errorhandler(500)

@@ -53,8 +53,13 @@ def init_locale(app: Flask) -> None:
 
 
 def current_language() -> str:
-    """The language of the page being served."""
-    return g.get("lang_code") or preferred_language()
+    """The language of the page being served, also for an address that matched no page."""
+    return g.get("lang_code") or _prefix_of(request.path) or preferred_language()
+
+
+def _prefix_of(path: str) -> str | None:
+    prefix = path.lstrip("/").split("/", 1)[0]
+    return prefix if prefix in LANGUAGES else None
 
 
 def preferred_language() -> str:
@@ -86,4 +91,8 @@ def language_url(language: str, external: bool = False) -> str:
         values = dict(request.view_args or {})
         values.update(request.args.to_dict())
         return url_for(endpoint, lang_code=language, _external=external, **values)
+    if _prefix_of(request.path):
+        # an address that matched no page: the same address in the other language
+        path = f"/{language}/" + request.path.lstrip("/").split("/", 1)[-1]
+        return (request.host_url.rstrip("/") + path) if external else path
     return url_for("main.home", lang_code=language, _external=external)

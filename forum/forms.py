@@ -67,6 +67,10 @@ def listed_choice(message):
     return check
 
 
+def post_anyway_field() -> BooleanField:
+    return BooleanField(_l("Post it anyway: a moderator will check it before it is public"))
+
+
 def body_field(label, minimum: int, maximum: int, description=None) -> TextAreaField:
     return TextAreaField(
         label,
@@ -137,6 +141,7 @@ class QuestionForm(FlaskForm):
     )
     language = SelectField(_l("Language of your question"), choices=language_choices())
     anonymous = BooleanField(_l("Show my name as “anonymous”"))
+    post_anyway = post_anyway_field()
     preview = SubmitField(_l("Preview"))
     submit = SubmitField(_l("Post your question"))
 
@@ -152,16 +157,19 @@ class EditQuestionForm(QuestionForm):
 
 class AnswerForm(FlaskForm):
     body = body_field(_l("Your answer"), ANSWER_MIN, BODY_MAX)
+    post_anyway = post_anyway_field()
     submit = SubmitField(_l("Post your answer"))
 
 
 class CommentForm(FlaskForm):
     body = body_field(_l("Your comment"), COMMENT_MIN, COMMENT_MAX)
+    post_anyway = post_anyway_field()
     submit = SubmitField(_l("Add the comment"))
 
 
 class EditPostForm(FlaskForm):
     body = body_field(_l("Text"), COMMENT_MIN, BODY_MAX)
+    post_anyway = post_anyway_field()
     reason = StringField(
         _l("What did you change? (optional)"),
         filters=[strip],

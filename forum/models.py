@@ -194,6 +194,8 @@ class NotificationKind(enum.StrEnum):
     NEW_ANSWER = "new_answer"
     NEW_COMMENT = "new_comment"
     ANSWER_ACCEPTED = "answer_accepted"
+    POST_APPROVED = "post_approved"
+    POST_REJECTED = "post_rejected"
 
 
 class Notification(db.Model):
@@ -204,6 +206,7 @@ class Notification(db.Model):
     kind: Mapped[str] = mapped_column(String(20))
     question_id: Mapped[int] = mapped_column(ForeignKey("question.id"))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+    note: Mapped[str] = mapped_column(Text, default="")  # a moderator's reason, when one is given
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

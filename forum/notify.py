@@ -75,22 +75,30 @@ def followers_of(question: Question, kind: NotificationKind, actor_id: int) -> N
         _notify(user, question, kind, actor_id)
 
 
-def one(user_id: int, question: Question, kind: NotificationKind, actor_id: int) -> None:
+def one(
+    user_id: int, question: Question, kind: NotificationKind, actor_id: int, note: str = ""
+) -> None:
+    """Notify one person; the caller commits, then calls `send_pending`."""
     user = db.session.get(User, user_id)
     if user is not None:
-        _notify(user, question, kind, actor_id)
+        _notify(user, question, kind, actor_id, note)
 
 
-def _notify(user: User, question: Question, kind: NotificationKind, actor_id: int) -> None:
+def _notify(
+    user: User, question: Question, kind: NotificationKind, actor_id: int, note: str = ""
+) -> None:
     if not user.is_active:
         return
     db.session.add(
-        Notification(user_id=user.id, kind=kind.value, question_id=question.id, actor_id=actor_id)
+        Notification(
+            user_id=user.id, kind=kind.value, question_id=question.id, actor_id=actor_id, note=note
+        )
     )
     if user.email_notifications and user.is_confirmed:
         # links are made now, in the recipient's language; the mail goes after the commit
         context = {
             "kind": kind.value,
+            "note": note,
             "title": question.title,
             "link": url_for(
                 "forum.thread",

@@ -259,6 +259,38 @@ def _hold_edit_if_needed(editor: User, post, kind: str, text: str) -> None:
     post.status, post.hold_reason = status, reason
 
 
+def thread_of(post: Question | Answer | Comment) -> Question:
+    if isinstance(post, Question):
+        return post
+    return post.question if isinstance(post, Answer) else post.thread
+
+
+def change_status(post: Question | Answer | Comment, status: PostStatus, actor_id: int) -> None:
+    """Move a post to another state with what follows from it; the caller commits.
+
+    For moderation: a held post going public tells the thread's followers, as a post
+    published at once would have; a post leaving the public stops counting.
+    """
+    was_public = post.is_published
+    post.status, post.hold_reason = status.value, ""
+    question = thread_of(post)
+    went_public = post.is_published and not was_public
+    if isinstance(post, Answer):
+        if not post.is_published and question.accepted_answer_id == post.id:
+            question.accepted_answer_id = None
+        refresh_answer_counts(question)
+    if went_public and not isinstance(post, Question):
+        question.last_activity_at = utcnow()
+        kind = (
+            notify.NotificationKind.NEW_ANSWER
+            if isinstance(post, Answer)
+            else notify.NotificationKind.NEW_COMMENT
+        )
+        notify.followers_of(question, kind, actor_id=post.author_id)
+    if went_public and isinstance(post, Question):
+        question.last_activity_at = utcnow()
+
+
 def delete_post(post: Question | Answer | Comment) -> None:
     """Delete a post at its author's request: the thread keeps a placeholder."""
     post.status = PostStatus.DELETED.value

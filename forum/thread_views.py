@@ -18,7 +18,14 @@ from forum.forms import (
     parse_tags,
 )
 from forum.models import Answer, PostStatus, Question
-from forum.views import _post_limit, comment_form_prefix, render_thread, topic_choices
+from forum.screening import personal_data_warnings
+from forum.views import (
+    _post_limit,
+    comment_form_prefix,
+    held_notice,
+    render_thread,
+    topic_choices,
+)
 
 
 def _visible_question(question_id: int) -> Question:
@@ -40,11 +47,6 @@ def _thread_url(question: Question, anchor: str | None = None) -> str:
     return url_for("forum.thread", question_id=question.id, slug=question.slug, _anchor=anchor)
 
 
-def _held_notice(post) -> None:
-    if post.status == PostStatus.PENDING:
-        flash(_("Thank you. Your post will appear after a moderator has looked at it."), "success")
-
-
 @bp.route("/questions/<int:question_id>/answer", methods=["POST"])
 @login_required
 @_post_limit()
@@ -54,8 +56,10 @@ def answer(question_id: int):
     form = AnswerForm()
     if not form.validate_on_submit():
         return render_thread(question.id, 422, answer_form=form)
+    if warnings := personal_data_warnings(form, form.body.data):
+        return render_thread(question.id, 200, answer_form=form, warnings=warnings)
     posted = services.answer_question(current_user, question, form.body.data)
-    _held_notice(posted)
+    held_notice(posted)
     return redirect(_thread_url(question, f"answer-{posted.id}"))
 
 
@@ -71,8 +75,12 @@ def comment(question_id: int | None = None, answer_id: int | None = None):
     form = CommentForm(prefix=comment_form_prefix(*where))
     if not form.validate_on_submit():
         return render_thread(question.id, 422, comment_form=form, comment_target=where)
+    if warnings := personal_data_warnings(form, form.body.data):
+        return render_thread(
+            question.id, 200, comment_form=form, comment_target=where, warnings=warnings
+        )
     posted = services.comment_on(current_user, question, target, form.body.data)
-    _held_notice(posted)
+    held_notice(posted)
     return redirect(_thread_url(question, f"comment-{posted.id}"))
 
 
@@ -168,7 +176,13 @@ def edit_question(post_id: int, kind: str):
     if request.method == "GET":
         form.topic.data = question.topic_id
         form.tags.data = ", ".join(tag.name for tag in question.tags)
-    if form.validate_on_submit() and not form.preview.data:
+    text = f"{form.title.data}\n\n{form.body.data}"
+    warnings = []
+    if (
+        form.validate_on_submit()
+        and not form.preview.data
+        and not (warnings := personal_data_warnings(form, text))
+    ):
         draft = services.QuestionDraft(
             title=form.title.data,
             body=form.body.data,
@@ -178,9 +192,11 @@ def edit_question(post_id: int, kind: str):
             anonymous=form.anonymous.data,
         )
         services.edit_question(current_user, question, draft, form.reason.data or "")
-        _held_notice(question)
+        held_notice(question)
         return redirect(_thread_url(question))
-    return render_template("forum/edit_question.html", form=form, question=question)
+    return render_template(
+        "forum/edit_question.html", form=form, question=question, warnings=warnings
+    )
 
 
 @bp.route("/answers/<int:post_id>/edit", methods=["GET", "POST"], defaults={"kind": "answer"})
@@ -191,12 +207,15 @@ def edit_post(post_id: int, kind: str):
     form = EditPostForm(obj=post)
     if request.method == "GET":
         form.reason.data = ""
-    if form.validate_on_submit():
+    warnings = []
+    if form.validate_on_submit() and not (warnings := personal_data_warnings(form, form.body.data)):
         edit = services.edit_answer if kind == "answer" else services.edit_comment
         edit(current_user, post, form.body.data, form.reason.data or "")
-        _held_notice(post)
+        held_notice(post)
         return redirect(_thread_url(_thread_of(kind, post), f"{kind}-{post.id}"))
-    return render_template("forum/edit_post.html", form=form, post=post, kind=kind)
+    return render_template(
+        "forum/edit_post.html", form=form, post=post, kind=kind, warnings=warnings
+    )
 
 
 @bp.route("/questions/<int:post_id>/delete", methods=["POST"], defaults={"kind": "question"})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -20,6 +20,8 @@ from forum.forms import (
     parse_tags,
 )
 from forum.language import detect_language
+from forum.models import PostStatus
+from forum.screening import personal_data_warnings
 from forum.view_counter import views
 
 
@@ -72,17 +74,24 @@ def ask():
     if request.method == "GET" and request.args.get("topic"):
         chosen = topic_by_slug(request.args["topic"])
         form.topic.data = chosen.id if chosen else 0
-    preview = None
+    preview, warnings = None, []
     if form.validate_on_submit():
+        text = f"{form.title.data}\n\n{form.body.data}"
         if form.preview.data:
             preview = render_markdown(form.body.data)
             if not form.language.data:
-                text = f"{form.title.data}\n\n{form.body.data}"
                 form.language.data = detect_language(text, fallback=current_language())
-        else:
+        elif not (warnings := personal_data_warnings(form, text)):
             question = services.ask_question(current_user, _draft(form), current_language())
+            held_notice(question)
             return redirect(url_for("forum.thread", question_id=question.id, slug=question.slug))
-    return render_template("forum/ask.html", form=form, preview=preview)
+    return render_template("forum/ask.html", form=form, preview=preview, warnings=warnings)
+
+
+def held_notice(post) -> None:
+    """Tell the author when their post waits for a moderator."""
+    if post.status == PostStatus.PENDING:
+        flash(_("Thank you. Your post will appear after a moderator has looked at it."), "success")
 
 
 def _draft(form: QuestionForm) -> services.QuestionDraft:
@@ -146,6 +155,7 @@ def render_thread(
     answer_form: AnswerForm | None = None,
     comment_form: CommentForm | None = None,
     comment_target: tuple[str, int] | None = None,
+    warnings: list | None = None,
 ):
     """The thread page, with any form that came back with errors in its place."""
     thread_ = queries.load_thread(question_id, current_user)
@@ -162,5 +172,8 @@ def render_thread(
         question=thread_.question,
         answer_form=answer_form or AnswerForm(formdata=None),
         comment_forms=comment_forms,
+        comment_target=comment_target,
+        answer_warnings=(warnings or []) if comment_target is None else [],
+        comment_warnings=(warnings or []) if comment_target is not None else [],
     )
     return page, status

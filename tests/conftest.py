@@ -25,6 +25,8 @@ BASE_CONFIG = {
     "SECRET_KEY": "test-secret",
     "WTF_CSRF_ENABLED": False,
     "RATELIMIT_ENABLED": False,
+    # forum tests see posts go public at once; moderation tests turn premoderation on
+    "PREMODERATION_POSTS": 0,
     "SERVER_NAME": None,
 }
 
@@ -56,24 +58,38 @@ def sqlite_template(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def postgres_template():
-    """A PostgreSQL schema migrated once from empty, and the rows the migrations put in it."""
-    url = service_url("TEST_DATABASE_URL")
-    engine = sa.create_engine(url)
+def postgres_url():
+    """A PostgreSQL database of this test run's own, dropped at the end.
+
+    Each run gets its own database, so runs on one server (two terminals, CI and a developer)
+    never lock or truncate each other's tables.
+    """
+    server_url = sa.make_url(service_url("TEST_DATABASE_URL"))
+    name = f"mipas_test_{os.getpid()}"
+    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
     try:
-        with engine.begin() as connection:
-            connection.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
-            connection.execute(sa.text("CREATE SCHEMA public"))
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
     except sa.exc.OperationalError as error:
+        admin.dispose()
         if IN_CI:
-            pytest.fail(f"PostgreSQL at {url} is not reachable: {error}")
-        pytest.skip(f"PostgreSQL at {url} is not reachable")
-    finally:
-        engine.dispose()
+            pytest.fail(f"PostgreSQL at {server_url} is not reachable: {error}")
+        pytest.skip(f"PostgreSQL at {server_url} is not reachable")
+    yield server_url.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_url):
+    """The run's PostgreSQL database migrated once from empty, and the rows migrations put in."""
+    url = postgres_url
     app = create_app({**BASE_CONFIG, "SQLALCHEMY_DATABASE_URI": url})
     with app.app_context():
         upgrade(revision="heads")
-        tables = [t for t in db.metadata.sorted_tables]
+        tables = list(db.metadata.sorted_tables)
         seeds = {t.name: [dict(r._mapping) for r in db.session.execute(t.select())] for t in tables}
     dispose(app)
     return url, tables, seeds

@@ -121,7 +121,8 @@ def test_no_english_on_lithuanian_and_russian_pages(app, client, lang, english_m
     )
     left["register with errors"] = english_left(register, english_messages)
     client.post(
-        "/en/account/sign-in", data={"email": "member@mipas.example", "password": "demo-password"}
+        f"/{lang}/account/sign-in",
+        data={"email": "member@mipas.example", "password": "demo-password"},
     )
     for path in SIGNED_IN_PAGES:
         path = path.format(lang=lang)

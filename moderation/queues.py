@@ -1,0 +1,219 @@
+"""What waits for staff: held posts, flags, applications, unanswered questions, proposals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import joinedload
+
+from app.extensions import db
+from app.models import Topic, User
+from forum.models import Answer, Comment, PostStatus, Question
+from moderation.models import ApplicationStatus, Claim, ExpertApplication, Flag
+from moderation.screening import find_personal_data
+
+QUEUE_LIMIT = 50
+
+
+@dataclass
+class QueueItem:
+    """A post with the context a moderator needs to decide on it."""
+
+    kind: str
+    post: Question | Answer | Comment
+    question: Question
+    author_posts: int
+    author_rejected: int
+    findings: list = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    claimed_by: User | None = None
+
+
+def _thread(post) -> Question:
+    if isinstance(post, Question):
+        return post
+    return post.question if isinstance(post, Answer) else post.thread
+
+
+def _author_history(author_ids: set[int]) -> dict[int, tuple[int, int]]:
+    """For each author: how many posts are public, how many were rejected."""
+    history = {author_id: [0, 0] for author_id in author_ids}
+    for model in (Question, Answer, Comment):
+        rows = db.session.execute(
+            select(model.author_id, model.status, func.count())
+            .where(model.author_id.in_(author_ids))
+            .group_by(model.author_id, model.status)
+        )
+        for author_id, status, count in rows:
+            if status == PostStatus.PUBLISHED:
+                history[author_id][0] += count
+            elif status == PostStatus.REJECTED:
+                history[author_id][1] += count
+    return {key: (value[0], value[1]) for key, value in history.items()}
+
+
+def _claims(kind_ids: list[tuple[str, int]]) -> dict[tuple[str, int], User]:
+    if not kind_ids:
+        return {}
+    claims = db.session.scalars(
+        select(Claim)
+        .options(joinedload(Claim.moderator))
+        .where(Claim.item_id.in_({item_id for _, item_id in kind_ids}))
+    )
+    return {(c.item_kind, c.item_id): c.moderator for c in claims}
+
+
+def _items(posts: list[tuple[str, object]], flags: dict | None = None) -> list[QueueItem]:
+    history = _author_history({post.author_id for _, post in posts})
+    claims = _claims([(kind, post.id) for kind, post in posts])
+    items = []
+    for kind, post in posts:
+        published, rejected = history.get(post.author_id, (0, 0))
+        text = f"{getattr(post, 'title', '')}\n\n{post.body}"
+        items.append(
+            QueueItem(
+                kind=kind,
+                post=post,
+                question=_thread(post),
+                author_posts=published,
+                author_rejected=rejected,
+                findings=find_personal_data(text),
+                flags=(flags or {}).get((kind, post.id), []),
+                claimed_by=claims.get((kind, post.id)),
+            )
+        )
+    return items
+
+
+def pending_posts() -> list[QueueItem]:
+    """Held posts, oldest first."""
+    posts: list[tuple[str, object]] = []
+    for kind, model in (("question", Question), ("answer", Answer), ("comment", Comment)):
+        rows = db.session.scalars(
+            select(model)
+            .where(model.status == PostStatus.PENDING)
+            .options(joinedload(model.author))
+            .order_by(model.created_at)
+            .limit(QUEUE_LIMIT)
+        )
+        posts += [(kind, row) for row in rows]
+    posts.sort(key=lambda pair: pair[1].created_at)
+    return _items(posts[:QUEUE_LIMIT])
+
+
+def flagged_posts() -> list[QueueItem]:
+    """Posts with open flags, the most flagged first."""
+    open_flags = list(
+        db.session.scalars(
+            select(Flag)
+            .where(Flag.resolved_at.is_(None))
+            .options(joinedload(Flag.user))
+            .order_by(Flag.created_at)
+        )
+    )
+    grouped: dict[tuple[str, int], list[Flag]] = {}
+    for item in open_flags:
+        grouped.setdefault((item.post_kind, item.post_id), []).append(item)
+    posts = []
+    models = {"question": Question, "answer": Answer, "comment": Comment}
+    for kind, post_id in sorted(grouped, key=lambda key: -len(grouped[key]))[:QUEUE_LIMIT]:
+        post = db.session.get(models[kind], post_id)
+        if post is not None:
+            posts.append((kind, post))
+    return _items(posts, grouped)
+
+
+def applications() -> list[ExpertApplication]:
+    return list(
+        db.session.scalars(
+            select(ExpertApplication)
+            .where(ExpertApplication.status == ApplicationStatus.PENDING)
+            .options(joinedload(ExpertApplication.user))
+            .order_by(ExpertApplication.created_at)
+        )
+    )
+
+
+def expert_focus(expert: User) -> tuple[set[str], set[str]]:
+    """The topics and languages an expert was approved for."""
+    approved = db.session.scalar(
+        select(ExpertApplication)
+        .where(
+            ExpertApplication.user_id == expert.id,
+            ExpertApplication.status == ApplicationStatus.APPROVED,
+        )
+        .order_by(ExpertApplication.decided_at.desc())
+        .limit(1)
+    )
+    if approved is None:
+        return set(), set()
+    return set(filter(None, approved.topics.split(","))), set(
+        filter(None, approved.languages.split(","))
+    )
+
+
+def unanswered(viewer: User) -> list[Question]:
+    """Published questions without answers; an expert's own topics and languages first."""
+    topics, languages = expert_focus(viewer)
+    query = (
+        select(Question)
+        .where(Question.status == PostStatus.PUBLISHED, Question.answer_count == 0)
+        .options(joinedload(Question.topic))
+    )
+    order = [Question.created_at]
+    if topics or languages:
+        query = query.join(Question.topic)
+        mine = case(
+            (Topic.slug.in_(topics) & Question.language.in_(languages), 0),
+            (Topic.slug.in_(topics) | Question.language.in_(languages), 1),
+            else_=2,
+        )
+        order = [mine, Question.created_at]
+    return list(db.session.scalars(query.order_by(*order).limit(QUEUE_LIMIT)))
+
+
+def knowledge_base_proposals() -> list[Question]:
+    """Questions with an accepted answer, none of which is in the knowledge base yet."""
+    return list(
+        db.session.scalars(
+            select(Question)
+            .where(
+                Question.status == PostStatus.PUBLISHED, Question.accepted_answer_id.is_not(None)
+            )
+            .options(joinedload(Question.topic))
+            .order_by(Question.last_activity_at.desc())
+            .limit(QUEUE_LIMIT)
+        )
+    )
+
+
+def counts() -> dict[str, int]:
+    """How many items wait in each queue, for the staff navigation."""
+    pending = sum(
+        db.session.scalar(select(func.count(m.id)).where(m.status == PostStatus.PENDING))
+        for m in (Question, Answer, Comment)
+    )
+    flagged_posts_ = (
+        select(Flag.post_kind, Flag.post_id).where(Flag.resolved_at.is_(None)).distinct().subquery()
+    )
+    flagged = db.session.scalar(select(func.count()).select_from(flagged_posts_))
+    return {
+        "pending": pending,
+        "flags": flagged,
+        "applications": db.session.scalar(
+            select(func.count(ExpertApplication.id)).where(
+                ExpertApplication.status == ApplicationStatus.PENDING
+            )
+        ),
+        "unanswered": db.session.scalar(
+            select(func.count(Question.id)).where(
+                Question.status == PostStatus.PUBLISHED, Question.answer_count == 0
+            )
+        ),
+        "proposals": db.session.scalar(
+            select(func.count(Question.id)).where(
+                Question.status == PostStatus.PUBLISHED, Question.accepted_answer_id.is_not(None)
+            )
+        ),
+    }

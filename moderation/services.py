@@ -1,0 +1,365 @@
+"""Moderation services: flags, decisions on posts and threads, suspensions, expert vetting.
+
+Each function is one moderator action: it changes what it must, writes the audit log,
+and commits once. Posts change state through forum.services, the forum's only writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import current_app, url_for
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from app.extensions import db
+from app.mail import mail_user
+from app.models import Organisation, Role, Topic, User, utcnow
+from app.tasks import enqueue
+from app.text import slugify
+from forum import notify
+from forum import services as forum_services
+from forum.models import Answer, Comment, NotificationKind, PostStatus, Question
+from moderation import audit
+from moderation.models import ApplicationStatus, Claim, ExpertApplication, Flag
+
+POST_MODELS = {"question": Question, "answer": Answer, "comment": Comment}
+
+
+class ModerationError(Exception):
+    """An action that cannot be carried out as asked."""
+
+
+class AlreadyDecided(ModerationError):
+    """Someone else acted on the item first."""
+
+    def __init__(self, by: User | None = None) -> None:
+        super().__init__()
+        self.by = by
+
+
+class AlreadyFlagged(ModerationError):
+    pass
+
+
+class ReasonRequired(ModerationError):
+    pass
+
+
+def find_post(kind: str, post_id: int) -> Question | Answer | Comment | None:
+    model = POST_MODELS.get(kind)
+    return db.session.get(model, post_id) if model else None
+
+
+def _snapshot(post) -> dict:
+    return {"status": post.status, "hold_reason": post.hold_reason}
+
+
+def _already_decided(kind: str, post_id: int) -> AlreadyDecided:
+    entry = audit.last_decision(kind, post_id)
+    return AlreadyDecided(entry.actor if entry else None)
+
+
+def _tell_author(post, kind: NotificationKind, actor: User, note: str = "") -> None:
+    question = forum_services.thread_of(post)
+    notify.one(post.author_id, question, kind, actor.id, note)
+
+
+def approve(moderator: User, kind: str, post: Question | Answer | Comment) -> None:
+    """Publish a held post; the author and the thread's followers are told."""
+    if post.status != PostStatus.PENDING:
+        raise _already_decided(kind, post.id)
+    before = _snapshot(post)
+    forum_services.change_status(post, PostStatus.PUBLISHED, moderator.id)
+    _release(kind, post.id)
+    audit.record(moderator, "approve", kind, post.id, before=before, after=_snapshot(post))
+    _tell_author(post, NotificationKind.POST_APPROVED, moderator)
+    db.session.commit()
+    notify.send_pending()
+
+
+def reject(moderator: User, kind: str, post, reason: str) -> None:
+    """Turn down a held or hidden post; the author reads the reason in their language."""
+    if not reason.strip():
+        raise ReasonRequired
+    if post.status not in (PostStatus.PENDING, PostStatus.HIDDEN):
+        raise _already_decided(kind, post.id)
+    before = _snapshot(post)
+    forum_services.change_status(post, PostStatus.REJECTED, moderator.id)
+    _resolve_flags(kind, post.id)
+    _release(kind, post.id)
+    audit.record(moderator, "reject", kind, post.id, reason, before, _snapshot(post))
+    _tell_author(post, NotificationKind.POST_REJECTED, moderator, reason.strip())
+    db.session.commit()
+    notify.send_pending()
+
+
+def hide(moderator: User, kind: str, post, reason: str = "") -> None:
+    if post.status != PostStatus.PUBLISHED:
+        raise _already_decided(kind, post.id)
+    before = _snapshot(post)
+    forum_services.change_status(post, PostStatus.HIDDEN, moderator.id)
+    audit.record(moderator, "hide", kind, post.id, reason, before, _snapshot(post))
+    db.session.commit()
+
+
+def restore(moderator: User, kind: str, post) -> None:
+    """Make a hidden post public again and close its flags."""
+    if post.status != PostStatus.HIDDEN:
+        raise _already_decided(kind, post.id)
+    before = _snapshot(post)
+    forum_services.change_status(post, PostStatus.PUBLISHED, moderator.id)
+    _resolve_flags(kind, post.id)
+    _release(kind, post.id)
+    audit.record(moderator, "restore", kind, post.id, before=before, after=_snapshot(post))
+    db.session.commit()
+    notify.send_pending()
+
+
+def dismiss_flags(moderator: User, kind: str, post) -> None:
+    """Keep a flagged post as it is and close its flags."""
+    if not _resolve_flags(kind, post.id):
+        raise _already_decided(kind, post.id)
+    _release(kind, post.id)
+    audit.record(moderator, "dismiss_flags", kind, post.id)
+    db.session.commit()
+
+
+def _resolve_flags(kind: str, post_id: int) -> int:
+    open_flags = db.session.scalars(
+        select(Flag).where(
+            Flag.post_kind == kind, Flag.post_id == post_id, Flag.resolved_at.is_(None)
+        )
+    ).all()
+    for flag in open_flags:
+        flag.resolved_at = utcnow()
+    return len(open_flags)
+
+
+def flag(member: User, kind: str, post, reason: str, note: str = "") -> bool:
+    """Record a member's flag; return True if the post is hidden now because of flags."""
+    db.session.add(
+        Flag(post_kind=kind, post_id=post.id, user_id=member.id, reason=reason, note=note.strip())
+    )
+    try:
+        db.session.flush()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise AlreadyFlagged from error
+    open_flags = db.session.scalar(
+        select(func.count(func.distinct(Flag.user_id))).where(
+            Flag.post_kind == kind, Flag.post_id == post.id, Flag.resolved_at.is_(None)
+        )
+    )
+    hidden = False
+    if post.status == PostStatus.PUBLISHED and (
+        member.is_staff or open_flags >= current_app.config["FLAG_HIDE_THRESHOLD"]
+    ):
+        before = _snapshot(post)
+        forum_services.change_status(post, PostStatus.HIDDEN, member.id)
+        audit.record(member, "hide_by_flags", kind, post.id, reason, before, _snapshot(post))
+        hidden = True
+    db.session.commit()
+    return hidden
+
+
+def close_question(
+    moderator: User, question: Question, reason: str, note: str, duplicate_of: Question | None
+) -> None:
+    before = {"closed_reason": question.closed_reason, "duplicate_of": question.duplicate_of_id}
+    question.closed_reason = reason
+    question.closed_note = note.strip()
+    question.duplicate_of = duplicate_of
+    after = {"closed_reason": reason, "duplicate_of": duplicate_of.id if duplicate_of else None}
+    audit.record(moderator, "close", "question", question.id, note, before, after)
+    db.session.commit()
+
+
+def reopen_question(moderator: User, question: Question) -> None:
+    before = {"closed_reason": question.closed_reason}
+    question.closed_reason, question.closed_note, question.duplicate_of = "", "", None
+    audit.record(moderator, "reopen", "question", question.id, before=before)
+    db.session.commit()
+
+
+def set_locked(moderator: User, question: Question, locked: bool, reason: str = "") -> None:
+    if question.locked == locked:
+        raise _already_decided("question", question.id)
+    question.locked = locked
+    action = "lock" if locked else "unlock"
+    audit.record(
+        moderator,
+        action,
+        "question",
+        question.id,
+        reason,
+        {"locked": not locked},
+        {"locked": locked},
+    )
+    db.session.commit()
+
+
+def move_question(moderator: User, question: Question, topic: Topic) -> None:
+    before = {"topic": question.topic.slug}
+    question.topic = topic
+    audit.record(
+        moderator, "move", "question", question.id, before=before, after={"topic": topic.slug}
+    )
+    db.session.commit()
+
+
+def suspend(moderator: User, member: User, until: datetime, reason: str) -> None:
+    if not reason.strip():
+        raise ReasonRequired
+    before = {"suspended_until": member.suspended_until}
+    member.suspended_until = until
+    member.suspension_reason = reason.strip()
+    audit.record(
+        moderator, "suspend", "member", member.id, reason, before, {"suspended_until": until}
+    )
+    db.session.commit()
+
+
+def unsuspend(moderator: User, member: User) -> None:
+    before = {"suspended_until": member.suspended_until}
+    member.suspended_until = None
+    member.suspension_reason = ""
+    audit.record(moderator, "unsuspend", "member", member.id, before=before)
+    db.session.commit()
+
+
+def claim(moderator: User, item_kind: str, item_id: int) -> Claim:
+    """Take an item so that others see it is being worked on; tell who has it already."""
+    existing = db.session.scalar(
+        select(Claim).where(Claim.item_kind == item_kind, Claim.item_id == item_id)
+    )
+    if existing is not None:
+        if existing.moderator_id != moderator.id:
+            raise AlreadyDecided(existing.moderator)
+        return existing
+    taken = Claim(item_kind=item_kind, item_id=item_id, moderator_id=moderator.id)
+    db.session.add(taken)
+    try:
+        db.session.commit()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise AlreadyDecided from error
+    return taken
+
+
+def _release(item_kind: str, item_id: int) -> None:
+    db.session.execute(
+        Claim.__table__.delete().where(Claim.item_kind == item_kind, Claim.item_id == item_id)
+    )
+
+
+@dataclass
+class ApplicationDraft:
+    organisation_name: str
+    topics: list[str]
+    languages: list[str]
+    statement: str
+    proof_url: str
+
+
+def apply_as_expert(member: User, draft: ApplicationDraft) -> ExpertApplication:
+    pending = db.session.scalar(
+        select(ExpertApplication).where(
+            ExpertApplication.user_id == member.id,
+            ExpertApplication.status == ApplicationStatus.PENDING,
+        )
+    )
+    if pending is not None:
+        raise AlreadyDecided
+    application = ExpertApplication(
+        user_id=member.id,
+        organisation_name=draft.organisation_name.strip(),
+        organisation=_organisation_named(draft.organisation_name),
+        topics=",".join(draft.topics),
+        languages=",".join(draft.languages),
+        statement=draft.statement.strip(),
+        proof_url=draft.proof_url.strip(),
+    )
+    db.session.add(application)
+    db.session.commit()
+    return application
+
+
+def _organisation_named(name: str) -> Organisation | None:
+    wanted = name.strip().lower()
+    for organisation in db.session.scalars(select(Organisation)):
+        names = {organisation.name_lt, organisation.name_en, organisation.name_ru}
+        if wanted in {n.lower() for n in names}:
+            return organisation
+    return None
+
+
+def approve_application(admin: User, application: ExpertApplication) -> None:
+    """Make the member a verified expert of the organisation (created if it is new)."""
+    if application.status != ApplicationStatus.PENDING:
+        raise _already_decided("application", application.id)
+    organisation = application.organisation or _new_organisation(application.organisation_name)
+    member = application.user
+    before = {"role": member.role, "organisation": member.organisation_id}
+    member.role = Role.EXPERT.value
+    member.organisation = organisation
+    application.organisation = organisation
+    _decide(admin, application, ApplicationStatus.APPROVED, "")
+    db.session.flush()
+    after = {"role": member.role, "organisation": organisation.id}
+    audit.record(admin, "approve_expert", "application", application.id, "", before, after)
+    db.session.commit()
+    _mail_decision(application)
+
+
+def decline_application(admin: User, application: ExpertApplication, reason: str) -> None:
+    if not reason.strip():
+        raise ReasonRequired
+    if application.status != ApplicationStatus.PENDING:
+        raise _already_decided("application", application.id)
+    _decide(admin, application, ApplicationStatus.DECLINED, reason)
+    audit.record(admin, "decline_expert", "application", application.id, reason)
+    db.session.commit()
+    _mail_decision(application)
+
+
+def revoke_expert(admin: User, expert: User, reason: str) -> None:
+    if not reason.strip():
+        raise ReasonRequired
+    if expert.role != Role.EXPERT:
+        raise _already_decided("member", expert.id)
+    expert.role = Role.MEMBER.value
+    audit.record(
+        admin, "revoke_expert", "member", expert.id, reason, {"role": "expert"}, {"role": "member"}
+    )
+    db.session.commit()
+
+
+def _decide(admin: User, application: ExpertApplication, status: ApplicationStatus, reason: str):
+    application.status = status.value
+    application.decided_by_id = admin.id
+    application.decided_at = utcnow()
+    application.decision_reason = reason.strip()
+
+
+def _mail_decision(application: ExpertApplication) -> None:
+    member = application.user
+    context = {
+        "approved": application.status == ApplicationStatus.APPROVED,
+        "organisation": application.organisation_name,
+        "reason": application.decision_reason,
+        "link": url_for("auth.profile", lang_code=member.language, _external=True),
+    }
+    enqueue(mail_user, member.id, "expert_decision", context)
+
+
+def _new_organisation(name: str) -> Organisation:
+    organisation = Organisation(
+        slug=slugify(name) or "organisation",
+        name_lt=name.strip(),
+        name_en=name.strip(),
+        name_ru=name.strip(),
+    )
+    db.session.add(organisation)
+    return organisation
