@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 
 import forum
 import moderation
+import search
 from app import cli, errors
 from app.auth import bp as auth_bp
 from app.auth import init_login
@@ -104,6 +105,7 @@ def register_blueprints(app: Flask) -> None:
         ("moderation.dashboard", _l("Moderation"), Action.VIEW_QUEUES),
     ]
     cli.init_cli(app)
+    search.init_app(app)
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -17,3 +17,8 @@ def slugify(text: str, max_length: int = 80) -> str:
     ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     return slug[:max_length].rstrip("-") or "question"
+
+
+def strip_whitespace(value: str | None) -> str | None:
+    """A form filter: leading and trailing spaces are never part of what someone meant."""
+    return value.strip() if isinstance(value, str) else value

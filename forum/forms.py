@@ -10,16 +10,14 @@ from wtforms import BooleanField, SelectField, StringField, SubmitField, TextAre
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from app.text import strip_whitespace
+
 TITLE_MIN, TITLE_MAX = 15, 150
 BODY_MIN, BODY_MAX = 30, 20_000
 ANSWER_MIN = 20
 COMMENT_MIN, COMMENT_MAX = 5, 600
 MAX_TAGS, TAG_MAX = 5, 30
 TAG_SHAPE = re.compile(r"^[\w][\w+.-]*$")
-
-
-def strip(value: str | None) -> str | None:
-    return value.strip() if isinstance(value, str) else value
 
 
 def parse_tags(text: str | None) -> list[str]:
@@ -40,8 +38,8 @@ def valid_tags(form, field) -> None:
         if len(tag) > TAG_MAX or len(tag) < 2 or not TAG_SHAPE.match(tag):
             raise ValidationError(
                 _l(
-                    "A tag is a word or a few words joined with hyphens, "
-                    "2 to %(max)d letters: “%(tag)s”.",
+                    "Tags are short words of 2 to %(max)d characters: letters, digits "
+                    "and hyphens. Check “%(tag)s”.",
                     max=TAG_MAX,
                     tag=tag,
                 )
@@ -74,9 +72,9 @@ def post_anyway_field() -> BooleanField:
 def body_field(label, minimum: int, maximum: int, description=None) -> TextAreaField:
     return TextAreaField(
         label,
-        filters=[strip],
+        filters=[strip_whitespace],
         validators=[
-            DataRequired(_l("Write your text here.")),
+            DataRequired(_l("This is empty. Please write your text.")),
             Length(
                 min=minimum,
                 max=maximum,
@@ -102,14 +100,14 @@ def language_choices() -> list[SelectChoice]:
 class QuestionForm(FlaskForm):
     title = StringField(
         _l("Your question in one sentence"),
-        filters=[strip],
+        filters=[strip_whitespace],
         validators=[
             DataRequired(_l("Write your question in one sentence.")),
             Length(
                 min=TITLE_MIN,
                 max=TITLE_MAX,
                 message=_l(
-                    "The title must be %(min)d to %(max)d characters long.",
+                    "Your question must be %(min)d to %(max)d characters long.",
                     min=TITLE_MIN,
                     max=TITLE_MAX,
                 ),
@@ -135,9 +133,12 @@ class QuestionForm(FlaskForm):
     )
     tags = StringField(
         _l("Tags (optional)"),
-        filters=[strip],
+        filters=[strip_whitespace],
         validators=[Optional(), valid_tags],
-        description=_l("Up to 5, separated by commas, for example: trp, renewal"),
+        description=_l(
+            "Up to %(count)d, separated by commas, for example: residence permit, renewal",
+            count=MAX_TAGS,
+        ),
     )
     language = SelectField(_l("Language of your question"), choices=language_choices())
     anonymous = BooleanField(_l("Show my name as “anonymous”"))
@@ -149,7 +150,7 @@ class QuestionForm(FlaskForm):
 class EditQuestionForm(QuestionForm):
     reason = StringField(
         _l("What did you change? (optional)"),
-        filters=[strip],
+        filters=[strip_whitespace],
         validators=[Length(max=200, message=_l("Write at most 200 characters."))],
     )
     submit = SubmitField(_l("Save the changes"))
@@ -172,7 +173,7 @@ class EditPostForm(FlaskForm):
     post_anyway = post_anyway_field()
     reason = StringField(
         _l("What did you change? (optional)"),
-        filters=[strip],
+        filters=[strip_whitespace],
         validators=[Length(max=200, message=_l("Write at most 200 characters."))],
     )
     submit = SubmitField(_l("Save the changes"))

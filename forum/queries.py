@@ -1,4 +1,4 @@
-"""Reading threads: question lists, one thread with everything on its page, similar titles."""
+"""Reading threads: question lists, and one thread with everything on its page."""
 
 from __future__ import annotations
 
@@ -169,25 +169,6 @@ def load_thread(question_id: int, viewer: User | None) -> Thread | None:
         )
     answers.sort(key=answer_order(found))
     return Thread(found, answers, question_comments, answer_comments, voted, following)
-
-
-def similar_titles(title: str, limit: int = 5) -> list[Question]:
-    """Published questions whose titles share the longer words of `title`.
-
-    A plain title match for now; the search package replaces it with its `similar()`.
-    """
-    words = sorted({w for w in title.lower().split() if len(w) >= 5}, key=len, reverse=True)[:4]
-    if not words:
-        return []
-    conditions = [Question.title.ilike(f"%{word[:-2]}%") for word in words]
-    return list(
-        db.session.scalars(
-            select(Question)
-            .where(Question.status == PUBLISHED, or_(*conditions))
-            .order_by(Question.last_activity_at.desc())
-            .limit(limit)
-        )
-    )
 
 
 def revisions(kind: str, post_id: int) -> list[Revision]:

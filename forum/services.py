@@ -11,7 +11,7 @@ from app.extensions import db
 from app.markup import render_markdown
 from app.models import Topic, User, utcnow
 from app.text import slugify
-from forum import notify
+from forum import notify, signals
 from forum.language import detect_language
 from forum.models import (
     Answer,
@@ -201,6 +201,12 @@ def unaccept_answer(question: Question) -> None:
 
 
 def _keep_revision(kind: str, post_id: int, editor: User, reason: str, title: str, body: str):
+    post = db.session.get(
+        {"question": Question, "answer": Answer, "comment": Comment}[kind], post_id
+    )
+    signals.post_edited.send(
+        post, kind=kind, editor=editor, reason=reason, before={"title": title, "body": body}
+    )
     db.session.add(
         Revision(
             post_kind=kind,

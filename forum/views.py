@@ -117,15 +117,16 @@ def preview():
 def similar():
     """Published questions like the title being typed, for the ask form."""
     title = request.args.get("title", "")[:150]
-    found = queries.similar_titles(title)
+    language = current_language()
+    found = current_app.extensions["search"].backend.similar(title, language)
     return jsonify(
         questions=[
             {
-                "title": q.title,
-                "url": url_for("forum.thread", question_id=q.id, slug=q.slug),
-                "answered": q.is_answered,
+                "title": hit.title,
+                "url": f"{request.script_root}/{language}{hit.url_path}",
+                "answered": hit.answered,
             }
-            for q in found
+            for hit in found
         ]
     )
 

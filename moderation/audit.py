@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from app.extensions import db
 from app.models import User
+from forum.signals import post_edited
 from moderation.models import AuditEntry
 
 
@@ -71,3 +72,10 @@ def last_decision(target_kind: str, target_id: int) -> AuditEntry | None:
         .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
         .limit(1)
     )
+
+
+@post_edited.connect
+def record_staff_edit(post, kind: str, editor: User, reason: str, before: dict) -> None:
+    """Staff editing someone else's post is a moderator action: it goes in the log."""
+    if editor.id != post.author_id:
+        record(editor, "edit", kind, post.id, reason, before, {})

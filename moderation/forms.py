@@ -19,12 +19,8 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.config import LANGUAGES
 from app.locale import LANGUAGE_NAMES
+from app.text import strip_whitespace
 from moderation.models import FlagReason
-
-
-def strip(value):
-    return value.strip() if isinstance(value, str) else value
-
 
 FLAG_REASONS = {
     FlagReason.SPAM: _l("Spam or advertising"),
@@ -43,7 +39,7 @@ class FlagForm(FlaskForm):
     )
     note = TextAreaField(
         _l("A note for the moderators"),
-        filters=[strip],
+        filters=[strip_whitespace],
         validators=[Length(max=500, message=_l("Write at most 500 characters."))],
         description=_l("Optional, except for “Something else”."),
     )
@@ -58,7 +54,7 @@ class ReasonForm(FlaskForm):
 
     reason = TextAreaField(
         _l("Reason"),
-        filters=[strip],
+        filters=[strip_whitespace],
         validators=[
             DataRequired(_l("Write the reason: the author will read it.")),
             Length(max=1000, message=_l("Write at most 1000 characters.")),
@@ -69,7 +65,7 @@ class ReasonForm(FlaskForm):
 class OptionalReasonForm(FlaskForm):
     reason = StringField(
         _l("Reason (optional)"),
-        filters=[strip],
+        filters=[strip_whitespace],
         validators=[Length(max=500, message=_l("Write at most 500 characters."))],
     )
 
@@ -89,12 +85,12 @@ class CloseForm(FlaskForm):
     )
     duplicate_of = StringField(
         _l("The question that already answers it"),
-        filters=[strip],
+        filters=[strip_whitespace],
         description=_l("Its number or its address, for example /en/questions/12/…"),
     )
     note = TextAreaField(
         _l("A note shown on the question (optional)"),
-        filters=[strip],
+        filters=[strip_whitespace],
         validators=[Length(max=500, message=_l("Write at most 500 characters."))],
     )
 
@@ -122,7 +118,7 @@ class SuspendForm(FlaskForm):
     )
     reason = TextAreaField(
         _l("Reason"),
-        filters=[strip],
+        filters=[strip_whitespace],
         validators=[
             DataRequired(_l("Write the reason: the member will read it.")),
             Length(max=1000, message=_l("Write at most 1000 characters.")),
@@ -138,7 +134,7 @@ class CheckboxesField(SelectMultipleField):
 class ExpertApplicationForm(FlaskForm):
     organisation_name = StringField(
         _l("Organisation"),
-        filters=[strip],
+        filters=[strip_whitespace],
         validators=[
             DataRequired(_l("Name the organisation you work for.")),
             Length(max=200, message=_l("Write at most 200 characters.")),
@@ -155,7 +151,7 @@ class ExpertApplicationForm(FlaskForm):
     )
     statement = TextAreaField(
         _l("Your experience"),
-        filters=[strip],
+        filters=[strip_whitespace],
         validators=[
             DataRequired(_l("Tell us about your work with migrants.")),
             Length(min=50, max=2000, message=_l("Write between 50 and 2000 characters.")),
@@ -163,13 +159,13 @@ class ExpertApplicationForm(FlaskForm):
     )
     proof_url = URLField(
         _l("A public page that shows your affiliation"),
-        filters=[strip],
+        filters=[strip_whitespace],
         validators=[
             DataRequired(_l("Give the address of a public page.")),
             URL(require_tld=True, message=_l("Enter a full address starting with https://")),
             Length(max=300, message=_l("Write at most 300 characters.")),
         ],
-        description=_l("For example the staff page of your organisation's website."),
+        description=_l("For example the staff page of your organisation’s website."),
     )
 
 

@@ -30,6 +30,7 @@ from moderation.models import ExpertApplication
 
 AUDIT_ACTIONS = {
     "approve": _l("Approved a post"),
+    "edit": _l("Edited someone’s post"),
     "reject": _l("Rejected a post"),
     "hide": _l("Hid a post"),
     "restore": _l("Restored a post"),
@@ -53,6 +54,13 @@ HOLD_REASONS = {
     "personal_data": _l("personal data"),
     "spam": _l("spam signals"),
 }
+TARGET_NAMES = {
+    "question": _l("question"),
+    "answer": _l("answer"),
+    "comment": _l("comment"),
+    "member": _l("member"),
+    "application": _l("expert application"),
+}
 ROLE_NAMES = {
     "member": _l("member"),
     "expert": _l("verified expert"),
@@ -69,6 +77,7 @@ def staff_page_context() -> dict:
         "hold_reasons": HOLD_REASONS,
         "flag_reasons": FLAG_REASONS,
         "role_names": ROLE_NAMES,
+        "target_names": TARGET_NAMES,
     }
 
 
@@ -149,7 +158,7 @@ def decide(kind: str, post_id: int, decision: str):
     require(Action.MODERATE_POST, post)
     form = ReasonForm() if decision == "reject" else OptionalReasonForm()
     if not form.validate_on_submit():
-        flash(" ".join(form.reason.errors) or _("The form could not be sent"), "error")
+        flash(" ".join(map(str, form.reason.errors)) or _("The form could not be sent"), "error")
         return _back(url_for("moderation.pending"))
     try:
         if decision == "approve":
@@ -273,7 +282,7 @@ def decide_application(application_id: int, decision: str):
         abort(404)
     form = ReasonForm() if decision == "decline" else OptionalReasonForm()
     if not form.validate_on_submit():
-        flash(" ".join(form.reason.errors), "error")
+        flash(" ".join(map(str, form.reason.errors)), "error")
         return redirect(url_for("moderation.applications"))
     try:
         if decision == "approve":
@@ -296,7 +305,7 @@ def revoke(member_id: int):
         abort(404)
     form = ReasonForm()
     if not form.validate_on_submit():
-        flash(" ".join(form.reason.errors), "error")
+        flash(" ".join(map(str, form.reason.errors)), "error")
     else:
         try:
             services.revoke_expert(current_user, expert, form.reason.data)

@@ -4,20 +4,13 @@
 # classes below are part of the index format: renaming or moving one makes an existing index
 # unreadable, and changing what one does makes it stale. Either needs `flask search reindex`.
 
+import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 
 import Stemmer
-from whoosh.analysis import (
-    Analyzer,
-    Filter,
-    LowercaseFilter,
-    RegexTokenizer,
-    StemFilter,
-    StopFilter,
-    Token,
-)
+from whoosh.analysis import Analyzer, Filter, RegexTokenizer, Token
 
 # A word is a run of letters and digits in any script, with the combining marks of text typed
 # in decomposed form (a + U+0328 for "ą") kept inside it, and apostrophes between letters
@@ -201,77 +194,170 @@ def stem_english(word: str) -> str:
     return _stemmer("english").stemWord(word)
 
 
-class NormalizeFilter(Filter):
-    """Bring each token to Unicode NFKC, so composed and decomposed letters make one term."""
+def _kept(text: str, stop_words: frozenset[str]) -> bool:
+    """Whether a word is indexed: not a stop word, not over-long (pasted garbage)."""
+    # One-character words stay (digits, "D" visas); the one-letter function words ("į", "o",
+    # "в", "a") are in the stop lists instead.
+    return 0 < len(text) <= MAX_TERM_LENGTH and text not in stop_words
 
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        for token in tokens:
-            token.text = unicodedata.normalize("NFKC", token.text)
+
+def lithuanian_term(word: str) -> str | None:
+    """The term of a Lithuanian word: stemmed with its diacritics, then folded; None if dropped."""
+    # The Snowball stemmer reads ą, ę, ų, ė as case endings, so it must see the diacritics;
+    # folding the stem afterwards makes "draudima" (typed without them) meet "draudimą".
+    # NFKC first, so that composed and decomposed letters make one term.
+    text = unicodedata.normalize("NFKC", word).lower()
+    return fold(stem_lithuanian(text)) if _kept(text, LITHUANIAN_STOP_WORDS) else None
+
+
+def russian_term(word: str) -> str | None:
+    """The term of a Russian word: folded, then stemmed; None if dropped."""
+    # Folding lowercases too; in Russian it only turns ё into е and drops stress marks,
+    # which the stemmer would otherwise take for part of the word.
+    text = fold(word)
+    return stem_russian(text) if _kept(text, RUSSIAN_STOP_WORDS) else None
+
+
+def english_term(word: str) -> str | None:
+    """The term of an English word: folded, then stemmed; None if dropped."""
+    # Folding lowercases too, and turns "café" into "cafe" and ’ into the ' the stemmer knows.
+    text = fold(word)
+    return stem_english(text) if _kept(text, ENGLISH_STOP_WORDS) else None
+
+
+def folded_term(word: str) -> str | None:
+    """The term of a word in the folded field: the whole word folded; None if dropped."""
+    text = fold(word)
+    return text if _kept(text, FOLDED_STOP_WORDS) else None
+
+
+class WordTokenizer(RegexTokenizer):
+    """Split text into words; fast when only the words are wanted, as for indexing."""
+
+    def __init__(self) -> None:
+        super().__init__(TOKEN_PATTERN)
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs,
+    ) -> Iterator[Token]:
+        if positions or chars or keeporiginal or not tokenize or start_pos or start_char:
+            yield from super().__call__(
+                value,
+                positions=positions,
+                chars=chars,
+                keeporiginal=keeporiginal,
+                removestops=removestops,
+                start_pos=start_pos,
+                start_char=start_char,
+                tokenize=tokenize,
+                mode=mode,
+                **kwargs,
+            )
+            return
+        # Whoosh reuses one Token for the whole stream, as its own tokenizers do.
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for word in self.expression.findall(value):
+            token.text = word
+            token.boost = 1.0
+            token.stopped = False
             yield token
 
 
-class FoldFilter(Filter):
-    """Replace each token's text with fold() of it."""
+# Each term function's answers, by word: word frequencies fall steeply, so nearly every word
+# of a text has been seen before, and a lookup costs far less than normalising, folding and
+# stemming it again. Module-level so that pickled analyzers do not carry them into the index.
+_TERMS: dict[Callable[[str], str | None], dict[str, str | None]] = {}
+_TERMS_LIMIT = 200_000
+_UNSEEN = object()
+
+
+def _term_of(term: Callable[[str], str | None], word: str) -> str | None:
+    known = _TERMS.setdefault(term, {})
+    found = known.get(word, _UNSEEN)
+    if found is _UNSEEN:
+        found = term(word)
+        if len(known) >= _TERMS_LIMIT:  # a bound against endless pasted garbage
+            known.clear()
+        known[word] = found
+    return found  # type: ignore[return-value]
+
+
+_WORD = re.compile(TOKEN_PATTERN)
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text, as the analyzers' tokenizer splits it."""
+    return _WORD.findall(text)
+
+
+def terms_of(term: Callable[[str], str | None], words: list[str]) -> list[str]:
+    """The terms the analyzer built on `term` makes of these words, in order.
+
+    The same terms as analyze(), without a Whoosh token stream: the index is given these
+    lists directly, and building them costs a fraction of running the analyzer per field.
+    """
+    known = _TERMS.setdefault(term, {})
+    terms = []
+    for word in words:
+        found = known.get(word, _UNSEEN)
+        if found is _UNSEEN:
+            found = _term_of(term, word)
+        if found is not None:
+            terms.append(found)
+    return terms  # type: ignore[return-value]
+
+
+class TermFilter(Filter):
+    """Replace each word with its term from a module-level function, dropping stop words."""
+
+    def __init__(self, term: Callable[[str], str | None]) -> None:
+        self.term = term
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        term_of = self.term
+        known = _TERMS.setdefault(term_of, {})
         for token in tokens:
-            token.text = fold(token.text)
+            word = token.text
+            term = known.get(word, _UNSEEN)
+            if term is _UNSEEN:
+                term = _term_of(term_of, word)
+            if term is None:
+                if token.removestops:
+                    continue
+                token.stopped = True  # kept, marked, for highlighting
+            else:
+                token.text = term
             yield token
-
-
-def _tokenizer() -> RegexTokenizer:
-    """Build the tokenizer shared by all analyzers."""
-    return RegexTokenizer(TOKEN_PATTERN)
-
-
-def _stop_filter(stop_words: frozenset[str]) -> StopFilter:
-    """Build a filter that drops the stop words and over-long tokens."""
-    # Whoosh's default minsize=2 would also drop every one-character token, digits included;
-    # the one-letter function words ("į", "o", "в", "a") are in the lists instead.
-    return StopFilter(stoplist=stop_words, minsize=1, maxsize=MAX_TERM_LENGTH)
-
-
-def _stem_filter(stem: Callable[[str], str]) -> StemFilter:
-    """Build a filter that stems with the given module-level function."""
-    # Whoosh's own stem cache is not thread-safe (concurrent eviction can raise), and the
-    # per-thread PyStemmer objects already cache their results, so it is switched off.
-    return StemFilter(stemfn=stem, cachesize=None)
 
 
 def lithuanian_analyzer() -> Analyzer:
     """Build the analyzer of the Lithuanian stemmed field."""
-    # The Snowball stemmer reads ą, ę, ų, ė as case endings, so it must see the diacritics;
-    # folding the stem afterwards makes "draudima" (typed without them) meet "draudimą".
-    return (
-        _tokenizer()
-        | NormalizeFilter()
-        | LowercaseFilter()
-        | _stop_filter(LITHUANIAN_STOP_WORDS)
-        | _stem_filter(stem_lithuanian)
-        | FoldFilter()
-    )
+    return WordTokenizer() | TermFilter(lithuanian_term)
 
 
 def russian_analyzer() -> Analyzer:
     """Build the analyzer of the Russian stemmed field."""
-    # Folding lowercases too; in Russian it only turns ё into е and drops stress marks,
-    # which the stemmer would otherwise take for part of the word.
-    return (
-        _tokenizer() | FoldFilter() | _stop_filter(RUSSIAN_STOP_WORDS) | _stem_filter(stem_russian)
-    )
+    return WordTokenizer() | TermFilter(russian_term)
 
 
 def english_analyzer() -> Analyzer:
     """Build the analyzer of the English stemmed field."""
-    # Folding lowercases too, and turns "café" into "cafe" and ’ into the ' the stemmer knows.
-    return (
-        _tokenizer() | FoldFilter() | _stop_filter(ENGLISH_STOP_WORDS) | _stem_filter(stem_english)
-    )
+    return WordTokenizer() | TermFilter(english_term)
 
 
 def folded_analyzer() -> Analyzer:
     """Build the analyzer of the folded field: whole words, lowercase, without diacritics."""
-    return _tokenizer() | FoldFilter() | _stop_filter(FOLDED_STOP_WORDS)
+    return WordTokenizer() | TermFilter(folded_term)
 
 
 def analyze(analyzer: Analyzer, text: str) -> list[str]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import abc
+import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -30,8 +32,37 @@ class Document:
     boosted: str = ""
     updated_at: datetime | None = None
 
+    @property
+    def key(self) -> tuple[DocumentKind, int]:
+        return (self.kind, self.id)
+
+    def fingerprint(self) -> str:
+        """A digest of everything the index keeps of this document, to find stale copies."""
+        parts = (
+            self.kind,
+            str(self.id),
+            self.title,
+            self.body,
+            self.url_path,
+            self.language,
+            self.topic,
+            str(self.answered),
+            self.boosted,
+            self.updated_at.isoformat() if self.updated_at else "",
+        )
+        return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
+
+
+class IndexBusy(Exception):
+    """Another writer holds the index; the change waits in the outbox for the next drain."""
+
 
 SORTS = ("relevance", "date")
+# Past this many matches a search reports "more than COUNT_CAP" and no facet counts: counting
+# every match of a very common word costs more than the search itself.
+COUNT_CAP = 1000
+# Results beyond this rank are never shown (page 50 at 20 a page).
+MAX_RESULTS = 1000
 
 
 @dataclass(frozen=True)
@@ -55,6 +86,7 @@ class Hit:
     url_path: str
     language: str
     score: float
+    answered: bool = False
 
 
 @dataclass
@@ -65,6 +97,11 @@ class SearchResults:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # kind/topic/language/answered
     suggestion: str = ""  # "did you mean", from the index's own words
     timed_out: bool = False
+    # False: no document holds every word, so these hold any of them
+    matched_all_words: bool = True
+
+
+Progress = Callable[[int], None]
 
 
 class SearchBackend(abc.ABC):
@@ -93,3 +130,37 @@ class SearchBackend(abc.ABC):
     @abc.abstractmethod
     def count(self) -> int:
         """How many documents the index holds."""
+
+    @abc.abstractmethod
+    def fingerprints(self) -> dict[tuple[DocumentKind, int], str]:
+        """The fingerprint of every indexed document, by (kind, id), for `flask search check`."""
+
+    def update(
+        self, documents: list[Document], removed: Iterable[tuple[DocumentKind, int]]
+    ) -> None:
+        """Add or replace `documents` and remove `removed`, in one commit."""
+        self.index(documents)
+        for kind, document_id in removed:
+            self.delete(kind, document_id)
+
+    def rebuild(self, batches: Iterable[list[Document]], progress: Progress | None = None) -> int:
+        """Replace the whole index with the documents of `batches`; return how many."""
+        self.clear()
+        total = 0
+        for batch in batches:
+            self.index(batch)
+            total += len(batch)
+            if progress:
+                progress(len(batch))
+        return total
+
+    def healthy(self) -> bool:
+        """Whether the index can be searched."""
+        try:
+            self.count()
+        except Exception:
+            return False
+        return True
+
+    def close(self) -> None:  # noqa: B027 - most backends hold nothing to release
+        """Release open files and connections."""

@@ -16,6 +16,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Leng
 
 from app.config import LANGUAGES
 from app.locale import LANGUAGE_NAMES
+from app.text import strip_whitespace
 
 PASSWORD_MIN = 10
 PASSWORD_MAX = 128
@@ -65,10 +66,6 @@ def strong_password(form, field) -> None:
     local_part = (email.data or "").split("@")[0].lower() if email is not None else ""
     if len(local_part) >= 4 and local_part in lowered:
         raise ValidationError(_l("Your password must not contain your e-mail address."))
-
-
-def strip_whitespace(value: str | None) -> str | None:
-    return value.strip() if isinstance(value, str) else value
 
 
 def language_choices() -> list[SelectChoice]:

@@ -1,6 +1,6 @@
 """Home, about and privacy pages, the organisations directory, and machine addresses."""
 
-from flask import abort, jsonify, redirect, render_template, url_for
+from flask import abort, current_app, jsonify, redirect, render_template, url_for
 
 from app.locale import preferred_language
 from app.main import bp, services, site
@@ -13,9 +13,15 @@ def root():
 
 @site.route("/healthz")
 def healthz():
-    database = services.database_reachable()
-    status = 200 if database else 503
-    return jsonify(status="ok" if database else "failing", database=database), status
+    checks = {"database": services.database_reachable()}
+    # feature packages add their own checks (search: the index can be read)
+    for name, check in current_app.extensions.get("health_checks", {}).items():
+        try:
+            checks[name] = bool(check())
+        except Exception:
+            checks[name] = False
+    healthy = all(checks.values())
+    return jsonify(status="ok" if healthy else "failing", **checks), 200 if healthy else 503
 
 
 @site.route("/robots.txt")

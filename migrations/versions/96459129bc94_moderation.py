@@ -1,7 +1,7 @@
 """moderation
 
 Revision ID: 96459129bc94
-Revises: 72805f887a30
+Revises: c0ffee5ea4c1
 Create Date: 2026-11-23 16:16:08.723320
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '96459129bc94'
-down_revision = '72805f887a30'
+down_revision = 'c0ffee5ea4c1'
 branch_labels = None
 depends_on = None
 

@@ -115,7 +115,7 @@ def test_pages_load_nothing_from_other_sites(client):
 def test_health_check_reports_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok", "database": True}
+    assert response.get_json() == {"status": "ok", "database": True, "search": True}
 
 
 def test_robots_keep_crawlers_out_of_accounts(client):

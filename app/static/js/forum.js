@@ -33,7 +33,6 @@
       }).then(function (data) {
         value.value = data.helpful ? "0" : "1";
         button.setAttribute("aria-pressed", data.helpful ? "true" : "false");
-        button.textContent = data.helpful ? button.dataset.labelOn : button.dataset.labelOff;
         var counter = document.querySelector("[data-helpful-count='" + data.answer + "']");
         if (counter) { counter.textContent = data.count_text; }
       }).catch(function () { form.submit(); });

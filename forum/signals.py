@@ -1,0 +1,8 @@
+"""What the forum announces, for other packages to listen to without the forum knowing them."""
+
+from blinker import Namespace
+
+_signals = Namespace()
+
+# sent inside the edit's transaction, before its commit: (post, kind=..., editor=..., before=...)
+post_edited = _signals.signal("post-edited")

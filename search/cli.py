@@ -1,0 +1,66 @@
+"""The `flask search ...` commands: rebuild the index, check it, run the indexer."""
+
+from __future__ import annotations
+
+import signal
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from search.indexer import SearchService
+
+search_cli = AppGroup("search", help="Build, check and feed the search index.")
+
+
+def _service() -> SearchService:
+    return current_app.extensions["search"]
+
+
+@search_cli.command("reindex")
+def reindex() -> None:
+    """Rebuild the whole search index from the database."""
+    service = _service()
+    expected = service.expected_count()
+    with click.progressbar(length=expected, label="Indexing", show_pos=True) as bar:
+        total = service.rebuild(progress=bar.update)
+    click.echo(f"Indexed {total} documents ({service.backend_name}).")
+
+
+@search_cli.command("check")
+@click.option("--repair/--report-only", default=True, help="Fix what differs (the default).")
+def check(repair: bool) -> None:
+    """Report documents missing from the index, stale in it or there by mistake, and fix them."""
+    service = _service()
+    drift = service.check(repair=repair)
+    click.echo(
+        f"missing: {len(drift.missing)}, stale: {len(drift.stale)}, extra: {len(drift.extra)}, "
+        f"waiting in the outbox: {drift.pending}"
+    )
+    for label, keys in (("missing", drift.missing), ("stale", drift.stale), ("extra", drift.extra)):
+        for kind, document_id in sorted(keys)[:20]:
+            click.echo(f"  {label}: {kind} {document_id}")
+    if drift.clean:
+        click.echo("The index matches the database.")
+    elif repair:
+        click.echo("Repaired.")
+    else:
+        raise click.ClickException("The index differs from the database.")
+
+
+@search_cli.command("worker")
+@click.option("--poll", default=0.5, show_default=True, help="Seconds between empty polls.")
+def worker(poll: float) -> None:
+    """Apply the search outbox continuously (the one indexer when several app processes run)."""
+    service = _service()
+    stopping = False
+
+    def stop(signum, frame) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    click.echo(f"Search indexer running ({service.backend_name}); Ctrl+C stops it.")
+    service.run_worker(poll, lambda: stopping)
+    click.echo("Search indexer stopped.")

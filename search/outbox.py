@@ -1,0 +1,158 @@
+"""The search outbox: each change to searchable content leaves a row in its own transaction.
+
+Nothing in forum/ knows about this: SQLAlchemy session events see questions and answers
+being added, changed or deleted, and write a `search_outbox` row for the question's document
+before the transaction commits, so a change and its row are committed together or not at all.
+The indexer (search/indexer.py) later reads the rows, indexes the documents as the database
+has them then, and deletes the rows.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import current_app, has_app_context
+from sqlalchemy import Delete, Update, event, inspect, select
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+
+from app.models import utcnow
+from forum.models import Answer, Question
+from search.backend import DocumentKind
+from search.models import SearchOutbox
+
+log = logging.getLogger("mipas.search")
+
+# The columns whose change changes what the index holds (or whether it holds the document).
+QUESTION_COLUMNS = frozenset(
+    {
+        "title",
+        "slug",
+        "body_html",
+        "language",
+        "status",
+        "topic_id",
+        "accepted_answer_id",
+        "last_activity_at",
+    }
+)
+ANSWER_COLUMNS = frozenset({"body_html", "status", "by_expert", "question_id"})
+PENDING = "search_outbox_pending"
+
+Key = tuple[DocumentKind, int]
+
+
+def _changed(obj, columns: frozenset[str]) -> bool:
+    state = inspect(obj)
+    return any(state.attrs[name].history.has_changes() for name in columns)
+
+
+def _old_question_id(answer: Answer) -> int | None:
+    history = inspect(answer).attrs["question_id"].history
+    return history.deleted[0] if history.deleted else None
+
+
+def _question_ids(obj, changed_only: bool) -> list[int | None]:
+    """The questions whose document `obj` is part of (a moved answer: both questions)."""
+    if isinstance(obj, Question):
+        if changed_only and not _changed(obj, QUESTION_COLUMNS):
+            return []
+        return [obj.id]
+    if isinstance(obj, Answer):
+        if changed_only and not _changed(obj, ANSWER_COLUMNS):
+            return []
+        return [obj.question_id, _old_question_id(obj)] if changed_only else [obj.question_id]
+    return []
+
+
+def touched_documents(session: Session) -> set[Key]:
+    """The documents that this flush changes, as session.new/dirty/deleted show it."""
+    ids = [
+        *(i for obj in session.new for i in _question_ids(obj, changed_only=False)),
+        *(i for obj in session.dirty for i in _question_ids(obj, changed_only=True)),
+        *(i for obj in session.deleted for i in _question_ids(obj, changed_only=False)),
+    ]
+    return {(DocumentKind.QUESTION, i) for i in ids if i is not None}
+
+
+def write_rows(session: Session, keys: set[Key]) -> None:
+    """Add an outbox row per document, on the session's connection (its transaction)."""
+    if not keys:
+        return
+    now = utcnow()
+    session.connection().execute(
+        SearchOutbox.__table__.insert(),
+        [{"kind": kind.value, "document_id": id_, "created_at": now} for kind, id_ in keys],
+    )
+    session.info[PENDING] = True
+
+
+def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
+    write_rows(session, touched_documents(session))
+
+
+def _statement_columns(statement: Update) -> set[str] | None:
+    """The columns an UPDATE statement sets, or None if that cannot be told."""
+    values = getattr(statement, "_values", None) or dict(
+        getattr(statement, "_ordered_values", None) or ()
+    )
+    if not values:
+        return None
+    return {
+        getattr(column, "key", None) or getattr(column, "name", str(column)) for column in values
+    }
+
+
+def _bulk_statement(state: ORMExecuteState) -> None:
+    """Record the documents an UPDATE or DELETE statement on questions or answers changes.
+
+    Session events do not see rows changed by statements (session.execute(update(...))), so
+    the rows they are about to change are read first, in the same transaction.
+    """
+    statement = state.statement
+    if not isinstance(statement, Update | Delete):
+        return
+    # an ORM statement's table is an annotated copy: compare by name
+    table = getattr(statement.table, "name", None)
+    if table == Question.__tablename__:
+        watched, id_column = QUESTION_COLUMNS, Question.__table__.c.id
+    elif table == Answer.__tablename__:
+        watched, id_column = ANSWER_COLUMNS, Answer.__table__.c.question_id
+    else:
+        return
+    if isinstance(statement, Update):
+        columns = _statement_columns(statement)
+        if columns is not None and not columns & watched:
+            return  # e.g. the batched view counts
+    affected = select(id_column).distinct()
+    if statement.whereclause is not None:
+        affected = affected.where(statement.whereclause)
+    session = state.session
+    ids = set(session.execute(affected, params=state.parameters).scalars())
+    write_rows(session, {(DocumentKind.QUESTION, id_) for id_ in ids if id_ is not None})
+
+
+def _after_commit(session: Session) -> None:
+    if not session.info.pop(PENDING, False) or not has_app_context():
+        return
+    extension = current_app.extensions.get("search")
+    if extension is not None:
+        extension.after_commit()
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop(PENDING, None)
+
+
+_listening = False
+
+
+def listen() -> None:
+    """Start writing outbox rows for every session of the process (once)."""
+    global _listening
+    if _listening:
+        return
+    event.listen(Session, "after_flush", _after_flush)
+    event.listen(Session, "do_orm_execute", _bulk_statement)
+    event.listen(Session, "after_commit", _after_commit)
+    event.listen(Session, "after_soft_rollback", lambda session, previous: _after_rollback(session))
+    _listening = True
