@@ -11,6 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 import forum
+import forum.knowledge
 import moderation
 import search
 from app import cli, errors
@@ -38,6 +39,7 @@ from app.main import site
 from app.permissions import Action, current_user_can, current_user_can_see
 from app.security import init_security
 from forum import demo as forum_demo
+from forum.knowledge import demo as knowledge_demo
 from moderation import policy as submission_policy
 
 
@@ -93,14 +95,16 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(forum.bp)
+    app.register_blueprint(forum.knowledge.bp)
     app.register_blueprint(moderation.bp)
     errors.init_errors(app)
-    app.extensions["demo_loaders"] = [forum_demo.load]
+    app.extensions["demo_loaders"] = [forum_demo.load, knowledge_demo.load]
     app.extensions["submission_policy"] = submission_policy.decide
     # endpoint, label, and the action a person needs to see the link (None: everyone)
     app.config["NAVIGATION"] = [
         ("forum.questions", _l("Questions"), None),
         ("forum.ask", _l("Ask a question"), None),
+        ("knowledge.index", _l("Knowledge base"), None),
         ("main.organisations", _l("Organisations"), None),
         ("moderation.dashboard", _l("Moderation"), Action.VIEW_QUEUES),
     ]

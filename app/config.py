@@ -58,6 +58,8 @@ class DefaultConfig:
     # moderation: members with fewer public posts wait for review; flags that hide a post
     PREMODERATION_POSTS = 2
     FLAG_HIDE_THRESHOLD = 3
+    # a knowledge-base article is due for review this many months after it was last checked
+    KNOWLEDGE_REVIEW_MONTHS = 12
     SPAM_BLOCKLIST: tuple[str, ...] = ("casino", "viagra", "crypto giveaway", "быстрый заработок")
 
 

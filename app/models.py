@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from flask_babel import get_locale
 from flask_login import UserMixin
@@ -18,6 +18,11 @@ from app.extensions import db
 def utcnow() -> datetime:
     """Return the current time in UTC, timezone-aware."""
     return datetime.now(UTC)
+
+
+def utctoday() -> date:
+    """Return today's date in UTC, the calendar of review dates."""
+    return utcnow().date()
 
 
 class UTCDateTime(types.TypeDecorator):

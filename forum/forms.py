@@ -10,6 +10,7 @@ from wtforms import BooleanField, SelectField, StringField, SubmitField, TextAre
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from app.main.services import all_topics
 from app.text import strip_whitespace
 
 TITLE_MIN, TITLE_MAX = 15, 150
@@ -54,6 +55,11 @@ def whole_number(value) -> int:
         return 0
 
 
+def topic_choices() -> list[tuple[int, str]]:
+    """The topics to file a question or an article under, after a "choose" placeholder."""
+    return [(0, _l("Choose a topic")), *((t.id, t.name) for t in all_topics())]
+
+
 def listed_choice(message):
     """Accept only a value offered in the field's list (and not its "choose" placeholder)."""
 
@@ -69,20 +75,26 @@ def post_anyway_field() -> BooleanField:
     return BooleanField(_l("Post it anyway: a moderator will check it before it is public"))
 
 
-def body_field(label, minimum: int, maximum: int, description=None) -> TextAreaField:
-    return TextAreaField(
+def sized_text(field_class, label, length: tuple[int, int], empty, wrong_length, **options):
+    """A required text field of `length` (min, max) characters, with its two messages."""
+    return field_class(
         label,
         filters=[strip_whitespace],
         validators=[
-            DataRequired(_l("This is empty. Please write your text.")),
-            Length(
-                min=minimum,
-                max=maximum,
-                message=_l(
-                    "Write between %(min)d and %(max)d characters.", min=minimum, max=maximum
-                ),
-            ),
+            DataRequired(empty),
+            Length(min=length[0], max=length[1], message=wrong_length),
         ],
+        **options,
+    )
+
+
+def body_field(label, minimum: int, maximum: int, description=None) -> TextAreaField:
+    return sized_text(
+        TextAreaField,
+        label,
+        (minimum, maximum),
+        _l("This is empty. Please write your text."),
+        _l("Write between %(min)d and %(max)d characters.", min=minimum, max=maximum),
         description=description,
     )
 
@@ -98,21 +110,16 @@ def language_choices() -> list[SelectChoice]:
 
 
 class QuestionForm(FlaskForm):
-    title = StringField(
+    title = sized_text(
+        StringField,
         _l("Your question in one sentence"),
-        filters=[strip_whitespace],
-        validators=[
-            DataRequired(_l("Write your question in one sentence.")),
-            Length(
-                min=TITLE_MIN,
-                max=TITLE_MAX,
-                message=_l(
-                    "Your question must be %(min)d to %(max)d characters long.",
-                    min=TITLE_MIN,
-                    max=TITLE_MAX,
-                ),
-            ),
-        ],
+        (TITLE_MIN, TITLE_MAX),
+        _l("Write your question in one sentence."),
+        _l(
+            "Your question must be %(min)d to %(max)d characters long.",
+            min=TITLE_MIN,
+            max=TITLE_MAX,
+        ),
         description=_l("For example: How do I renew my temporary residence permit?"),
         render_kw={"autocomplete": "off"},
     )

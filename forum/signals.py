@@ -6,3 +6,7 @@ _signals = Namespace()
 
 # sent inside the edit's transaction, before its commit: (post, kind=..., editor=..., before=...)
 post_edited = _signals.signal("post-edited")
+
+# sent inside a knowledge-base action's transaction, before its commit:
+# (article, action=..., actor=..., reason=..., before=..., after=...)
+article_changed = _signals.signal("article-changed")

@@ -16,6 +16,7 @@ from forum.forms import (
     EditPostForm,
     EditQuestionForm,
     parse_tags,
+    topic_choices,
 )
 from forum.models import Answer, PostStatus, Question
 from forum.screening import personal_data_warnings
@@ -24,7 +25,6 @@ from forum.views import (
     comment_form_prefix,
     held_notice,
     render_thread,
-    topic_choices,
 )
 
 

@@ -10,7 +10,7 @@ from app.extensions import limiter
 from app.locale import current_language
 from app.main.services import all_topics, topic_by_slug
 from app.markup import render_markdown
-from app.permissions import Action, can_see, require
+from app.permissions import Action, can, can_see, require
 from forum import bp, queries, services
 from forum.forms import (
     AnswerForm,
@@ -18,7 +18,9 @@ from forum.forms import (
     ListFilterForm,
     QuestionForm,
     parse_tags,
+    topic_choices,
 )
+from forum.knowledge import queries as knowledge_queries
 from forum.language import detect_language
 from forum.models import PostStatus
 from forum.screening import personal_data_warnings
@@ -27,10 +29,6 @@ from forum.view_counter import views
 
 def _post_limit():
     return limiter.limit(lambda: current_app.config["POSTING_RATE_LIMIT"], methods=["POST"])
-
-
-def topic_choices() -> list[tuple[int, str]]:
-    return [(0, _("Choose a topic")), *((t.id, t.name) for t in all_topics())]
 
 
 def _question_list(template: str, topic=None, **context):
@@ -161,16 +159,25 @@ def render_thread(
     """The thread page, with any form that came back with errors in its place."""
     thread_ = queries.load_thread(question_id, current_user)
     targets = [("question", question_id), *(("answer", a.id) for a in thread_.answers)]
-    comment_forms = {
-        target: CommentForm(formdata=None, prefix=comment_form_prefix(*target))
-        for target in targets
-    }
+    # a form per post for those who may comment; a visitor's page (most pages) builds none
+    comment_forms = (
+        {
+            target: CommentForm(formdata=None, prefix=comment_form_prefix(*target))
+            for target in targets
+        }
+        if can(current_user, Action.COMMENT, thread_.question)
+        else {}
+    )
     if comment_form is not None and comment_target is not None:
         comment_forms[comment_target] = comment_form
     page = render_template(
         "forum/thread.html",
         thread=thread_,
         question=thread_.question,
+        # articles are made from accepted answers: an open thread has none to look up
+        articles=knowledge_queries.articles_from_question(question_id, current_language())
+        if thread_.question.is_answered
+        else [],
         answer_form=answer_form or AnswerForm(formdata=None),
         comment_forms=comment_forms,
         comment_target=comment_target,

@@ -1,4 +1,4 @@
-"""What waits for staff: held posts, flags, applications, unanswered questions, proposals."""
+"""What waits for staff: held posts, flags, applications, unanswered questions, articles."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload
 
 from app.extensions import db
-from app.models import Topic, User
+from app.models import Topic, User, utctoday
+from forum.knowledge import queries as knowledge_queries
 from forum.models import Answer, Comment, PostStatus, Question
 from moderation.models import ApplicationStatus, Claim, ExpertApplication, Flag
 from moderation.screening import find_personal_data
@@ -173,19 +174,55 @@ def unanswered(viewer: User) -> list[Question]:
     return list(db.session.scalars(query.order_by(*order).limit(QUEUE_LIMIT)))
 
 
-def knowledge_base_proposals() -> list[Question]:
-    """Questions with an accepted answer, none of which is in the knowledge base yet."""
-    return list(
+def _proposed() -> list:
+    """Published questions whose accepted answer has no article yet (draft, public or archived)."""
+    return [
+        Question.status == PostStatus.PUBLISHED,
+        Question.accepted_answer_id.is_not(None),
+        Question.accepted_answer_id.not_in(knowledge_queries.article_answers()),
+    ]
+
+
+@dataclass
+class ProposalQueueItem:
+    """A question whose accepted answer could become an article, and who is working on it."""
+
+    question: Question
+    claimed_by: User | None = None
+
+
+def knowledge_base_proposals() -> list[ProposalQueueItem]:
+    """Questions with an accepted answer that is not in the knowledge base yet, newest first.
+
+    A proposal is claimed as ("proposal", accepted answer id): a claim on the answer itself
+    belongs to the pending and flag queues.
+    """
+    questions = list(
         db.session.scalars(
             select(Question)
-            .where(
-                Question.status == PostStatus.PUBLISHED, Question.accepted_answer_id.is_not(None)
-            )
+            .where(*_proposed())
             .options(joinedload(Question.topic))
             .order_by(Question.last_activity_at.desc())
             .limit(QUEUE_LIMIT)
         )
     )
+    claims = _claims([("proposal", q.accepted_answer_id) for q in questions])
+    return [ProposalQueueItem(q, claims.get(("proposal", q.accepted_answer_id))) for q in questions]
+
+
+@dataclass
+class ReviewQueueItem:
+    """An article past its review date, and who is working on it."""
+
+    review: knowledge_queries.ReviewItem
+    claimed_by: User | None = None
+
+
+def knowledge_base_reviews() -> list[ReviewQueueItem]:
+    """Published articles past their review date, the most overdue first."""
+    reviews = knowledge_queries.overdue(utctoday(), QUEUE_LIMIT)
+    claims = _claims([("article", item.article.id) for item in reviews])
+    return [ReviewQueueItem(item, claims.get(("article", item.article.id))) for item in reviews]
 
 
 def counts() -> dict[str, int]:
@@ -211,9 +248,6 @@ def counts() -> dict[str, int]:
                 Question.status == PostStatus.PUBLISHED, Question.answer_count == 0
             )
         ),
-        "proposals": db.session.scalar(
-            select(func.count(Question.id)).where(
-                Question.status == PostStatus.PUBLISHED, Question.accepted_answer_id.is_not(None)
-            )
-        ),
+        "proposals": db.session.scalar(select(func.count(Question.id)).where(*_proposed())),
+        "reviews": knowledge_queries.count_overdue(utctoday()),
     }

@@ -21,6 +21,7 @@ from app.text import slugify
 from forum import notify
 from forum import services as forum_services
 from forum.models import Answer, Comment, NotificationKind, PostStatus, Question
+from forum.signals import article_changed
 from moderation import audit
 from moderation.models import ApplicationStatus, Claim, ExpertApplication, Flag
 
@@ -252,6 +253,18 @@ def _release(item_kind: str, item_id: int) -> None:
     db.session.execute(
         Claim.__table__.delete().where(Claim.item_kind == item_kind, Claim.item_id == item_id)
     )
+
+
+@article_changed.connect
+def record_article_action(
+    article, action: str, actor: User, reason: str, before: dict, after: dict
+) -> None:
+    """Every knowledge-base action goes in the log; it ends the claim on what it settled."""
+    audit.record(actor, action, "article", article.id, reason, before, after)
+    if action in ("review_article", "archive_article"):
+        _release("article", article.id)
+    if action == "create_article" and article.source_answer_id is not None:
+        _release("proposal", article.source_answer_id)
 
 
 @dataclass

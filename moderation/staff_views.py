@@ -46,6 +46,12 @@ AUDIT_ACTIONS = {
     "approve_expert": _l("Approved an expert"),
     "decline_expert": _l("Declined an expert application"),
     "revoke_expert": _l("Revoked an expert role"),
+    "create_article": _l("Started a knowledge-base article"),
+    "translate_article": _l("Started a translation of an article"),
+    "edit_article": _l("Edited an article"),
+    "publish_article": _l("Published an article"),
+    "archive_article": _l("Archived an article"),
+    "review_article": _l("Marked an article as reviewed"),
 }
 
 
@@ -60,6 +66,7 @@ TARGET_NAMES = {
     "comment": _l("comment"),
     "member": _l("member"),
     "application": _l("expert application"),
+    "article": _l("knowledge-base article"),
 }
 ROLE_NAMES = {
     "member": _l("member"),
@@ -134,10 +141,20 @@ def unanswered():
 @login_required
 def proposals():
     require(Action.VIEW_QUEUES)
-    return render_template("moderation/proposals.html", questions=queues.knowledge_base_proposals())
+    return render_template("moderation/proposals.html", items=queues.knowledge_base_proposals())
 
 
-@bp.route("/moderation/claim/<any(question,answer,comment):kind>/<int:post_id>", methods=["POST"])
+@bp.route("/moderation/reviews")
+@login_required
+def reviews():
+    require(Action.VIEW_QUEUES)
+    return render_template("moderation/reviews.html", items=queues.knowledge_base_reviews())
+
+
+@bp.route(
+    "/moderation/claim/<any(question,answer,comment,article,proposal):kind>/<int:post_id>",
+    methods=["POST"],
+)
 @login_required
 def claim(kind: str, post_id: int):
     require(Action.MODERATE_POST)

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Topic
+from forum.knowledge.models import Article, ArticleStatus
 from forum.models import Answer, PostStatus, Question
 from search.backend import Document, DocumentKind
 
@@ -120,18 +121,60 @@ def question_documents(session: Session, ids: Iterable[int]) -> dict[int, Docume
     return documents
 
 
+def article_documents(session: Session, ids: Iterable[int]) -> dict[int, Document]:
+    """The documents of the published knowledge-base articles among `ids`."""
+    ids = sorted(set(ids))
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(
+            Article.id,
+            Article.title,
+            Article.slug,
+            Article.summary,
+            Article.body_html,
+            Article.language,
+            Article.updated_at,
+            Topic.slug,
+        )
+        .join(Topic, Topic.id == Article.topic_id)
+        .where(Article.id.in_(ids), Article.status == ArticleStatus.PUBLISHED.value)
+    ).all()
+    return {
+        id_: Document(
+            kind=DocumentKind.ARTICLE,
+            id=id_,
+            title=title,
+            body=f"{summary}\n{text_of_html(html)}",
+            url_path=f"/kb/{slug}",
+            language=language,
+            topic=topic,
+            # an article is a checked answer: it counts as answered in the facets
+            answered=True,
+            updated_at=updated_at,
+        )
+        for id_, title, slug, summary, html, language, updated_at, topic in rows
+    }
+
+
+# how each kind of document is read from the database
+DOCUMENT_LOADERS = {
+    DocumentKind.QUESTION: question_documents,
+    DocumentKind.ARTICLE: article_documents,
+}
+
+
 def load_documents(session: Session, keys: Iterable[Key]) -> dict[Key, Document]:
     """The published documents among `keys`; a key missing from the answer is not published."""
     by_kind: dict[DocumentKind, list[int]] = defaultdict(list)
     for kind, document_id in keys:
         by_kind[DocumentKind(kind)].append(document_id)
     documents: dict[Key, Document] = {}
-    for document_id, document in question_documents(
-        session, by_kind.pop(DocumentKind.QUESTION, [])
-    ).items():
-        documents[(DocumentKind.QUESTION, document_id)] = document
-    # Knowledge-base articles and news join here when their packages exist; until then an
-    # outbox row of those kinds finds nothing and removes the document from the index.
+    for kind, loader in DOCUMENT_LOADERS.items():
+        for document_id, document in loader(session, by_kind.pop(kind, [])).items():
+            documents[(kind, document_id)] = document
+    # News joins here when its package exists; until then an outbox row of that kind finds
+    # nothing and removes the document from the index.
     return documents
 
 
@@ -143,14 +186,33 @@ def published_question_ids(session: Session) -> list[int]:
     )
 
 
+def published_article_ids(session: Session) -> list[int]:
+    return list(
+        session.scalars(
+            select(Article.id)
+            .where(Article.status == ArticleStatus.PUBLISHED.value)
+            .order_by(Article.id)
+        )
+    )
+
+
+PUBLISHED_IDS = {
+    DocumentKind.QUESTION: published_question_ids,
+    DocumentKind.ARTICLE: published_article_ids,
+}
+
+
 def count_published(session: Session) -> int:
-    return session.scalar(select(func.count(Question.id)).where(Question.status == PUBLISHED))
+    questions = select(func.count(Question.id)).where(Question.status == PUBLISHED)
+    articles = select(func.count(Article.id)).where(Article.status == ArticleStatus.PUBLISHED.value)
+    return session.scalar(questions) + session.scalar(articles)
 
 
 def all_documents(session: Session, batch_size: int = 500) -> Iterator[list[Document]]:
     """Every published document, in batches, for a full rebuild or a check."""
-    ids = published_question_ids(session)
-    for start in range(0, len(ids), batch_size):
-        batch = question_documents(session, ids[start : start + batch_size])
-        yield list(batch.values())
-        session.expunge_all()
+    for kind, published_ids in PUBLISHED_IDS.items():
+        ids = published_ids(session)
+        for start in range(0, len(ids), batch_size):
+            batch = DOCUMENT_LOADERS[kind](session, ids[start : start + batch_size])
+            yield list(batch.values())
+            session.expunge_all()

@@ -1,8 +1,9 @@
 """The search outbox: each change to searchable content leaves a row in its own transaction.
 
-Nothing in forum/ knows about this: SQLAlchemy session events see questions and answers
-being added, changed or deleted, and write a `search_outbox` row for the question's document
-before the transaction commits, so a change and its row are committed together or not at all.
+Nothing in forum/ knows about this: SQLAlchemy session events see questions, answers and
+knowledge-base articles being added, changed or deleted, and write a `search_outbox` row for
+the document (a question's, or the article's) before the transaction commits, so a change
+and its row are committed together or not at all.
 The indexer (search/indexer.py) later reads the rows, indexes the documents as the database
 has them then, and deletes the rows.
 """
@@ -16,6 +17,7 @@ from sqlalchemy import Delete, Update, event, inspect, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from app.models import utcnow
+from forum.knowledge.models import Article
 from forum.models import Answer, Question
 from search.backend import DocumentKind
 from search.models import SearchOutbox
@@ -36,6 +38,9 @@ QUESTION_COLUMNS = frozenset(
     }
 )
 ANSWER_COLUMNS = frozenset({"body_html", "status", "by_expert", "question_id"})
+ARTICLE_COLUMNS = frozenset(
+    {"title", "slug", "summary", "body_html", "language", "status", "topic_id", "updated_at"}
+)
 PENDING = "search_outbox_pending"
 
 Key = tuple[DocumentKind, int]
@@ -64,14 +69,26 @@ def _question_ids(obj, changed_only: bool) -> list[int | None]:
     return []
 
 
+def _article_ids(obj, changed_only: bool) -> list[int]:
+    if not isinstance(obj, Article) or (changed_only and not _changed(obj, ARTICLE_COLUMNS)):
+        return []
+    return [obj.id]
+
+
 def touched_documents(session: Session) -> set[Key]:
     """The documents that this flush changes, as session.new/dirty/deleted show it."""
-    ids = [
-        *(i for obj in session.new for i in _question_ids(obj, changed_only=False)),
-        *(i for obj in session.dirty for i in _question_ids(obj, changed_only=True)),
-        *(i for obj in session.deleted for i in _question_ids(obj, changed_only=False)),
-    ]
-    return {(DocumentKind.QUESTION, i) for i in ids if i is not None}
+    keys: set[Key] = set()
+    for kind, ids_of in (
+        (DocumentKind.QUESTION, _question_ids),
+        (DocumentKind.ARTICLE, _article_ids),
+    ):
+        ids = [
+            *(i for obj in session.new for i in ids_of(obj, changed_only=False)),
+            *(i for obj in session.dirty for i in ids_of(obj, changed_only=True)),
+            *(i for obj in session.deleted for i in ids_of(obj, changed_only=False)),
+        ]
+        keys |= {(kind, i) for i in ids if i is not None}
+    return keys
 
 
 def write_rows(session: Session, keys: set[Key]) -> None:
@@ -103,7 +120,7 @@ def _statement_columns(statement: Update) -> set[str] | None:
 
 
 def _bulk_statement(state: ORMExecuteState) -> None:
-    """Record the documents an UPDATE or DELETE statement on questions or answers changes.
+    """Record the documents an UPDATE or DELETE statement on posts or articles changes.
 
     Session events do not see rows changed by statements (session.execute(update(...))), so
     the rows they are about to change are read first, in the same transaction.
@@ -113,10 +130,13 @@ def _bulk_statement(state: ORMExecuteState) -> None:
         return
     # an ORM statement's table is an annotated copy: compare by name
     table = getattr(statement.table, "name", None)
+    kind = DocumentKind.QUESTION
     if table == Question.__tablename__:
         watched, id_column = QUESTION_COLUMNS, Question.__table__.c.id
     elif table == Answer.__tablename__:
         watched, id_column = ANSWER_COLUMNS, Answer.__table__.c.question_id
+    elif table == Article.__tablename__:
+        kind, watched, id_column = DocumentKind.ARTICLE, ARTICLE_COLUMNS, Article.__table__.c.id
     else:
         return
     if isinstance(statement, Update):
@@ -128,7 +148,7 @@ def _bulk_statement(state: ORMExecuteState) -> None:
         affected = affected.where(statement.whereclause)
     session = state.session
     ids = set(session.execute(affected, params=state.parameters).scalars())
-    write_rows(session, {(DocumentKind.QUESTION, id_) for id_ in ids if id_ is not None})
+    write_rows(session, {(kind, id_) for id_ in ids if id_ is not None})
 
 
 def _after_commit(session: Session) -> None:

@@ -106,7 +106,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, _mail_handler: MailLog
         }
     )
     with app.app_context():
-        upgrade()
+        upgrade(revision="heads")
         demo.load()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="mipas-live-server", daemon=True)

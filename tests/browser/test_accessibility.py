@@ -17,6 +17,8 @@ from app.locale import LANGUAGE_COOKIE
 from forum import demo_content
 from tests.browser.conftest import DEMO_MEMBER_EMAIL, DEMO_PASSWORD
 
+DEMO_MODERATOR_EMAIL = "moderator@mipas.example"
+
 PHONE_WIDTH = 375
 
 
@@ -28,6 +30,7 @@ class SitePage:
     path: str
     status: int = 200
     signed_in: bool = False
+    staff: bool = False  # signed in as the demo moderator instead
     open_details: bool = False  # open every <details>, so the forms in them are checked too
     submit_empty: str = ""  # the button that sends a form left empty, to see its errors
     preview: bool = False  # fill in the ask form and press "Preview"
@@ -76,6 +79,23 @@ SITE_PAGES = (
     SitePage("edit-answer", "/{lang}/answers/{answer}/edit", signed_in=True),
     SitePage("history", "/{lang}/questions/{question}/history"),
     SitePage("unfollowed", "/{lang}/unfollow/{unfollow_token}"),
+    # The knowledge base, with the demo articles; {proposal} comes from `knowledge_paths`.
+    SitePage("kb", "/{lang}/kb/"),
+    SitePage("kb-topic", "/{lang}/kb/?topic=work"),
+    SitePage("kb-article", "/{lang}/kb/renewing-a-temporary-residence-permit"),
+    SitePage("kb-article-overdue", "/{lang}/kb/gyvenamosios-vietos-deklaravimas"),
+    SitePage("kb-article-staff", "/{lang}/kb/uzsienio-diplomo-pripazinimas", staff=True),
+    SitePage("kb-new", "/{lang}/kb/new?answer={proposal}", staff=True),
+    SitePage(
+        "kb-translate", "/{lang}/kb/temporary-protection-and-work/translate?to=lt", staff=True
+    ),
+    SitePage(
+        "kb-translate-errors",
+        "/{lang}/kb/temporary-protection-and-work/translate?to=lt",
+        staff=True,
+        submit_empty="main form [type='submit']",
+    ),
+    SitePage("kb-reviews", "/{lang}/moderation/reviews", staff=True, open_details=True),
 )
 
 CASES = [
@@ -93,12 +113,26 @@ def axe() -> Axe:
 @pytest.fixture(scope="module")
 def shared_pages(
     new_context: Callable[..., BrowserContext], member_storage_state: dict
-) -> Iterator[dict[bool, Page]]:
-    """One visitor's page and one signed-in member's page, reused for speed (keyed by signed_in)."""
+) -> Iterator[dict[bool | str, Page]]:
+    """A visitor's, a member's and a moderator's page, reused for speed (see `page_for`)."""
     contexts = [new_context(), new_context(storage_state=member_storage_state)]
-    yield {False: contexts[0].new_page(), True: contexts[1].new_page()}
-    for context in contexts:
+    staff = sign_in_page(new_context, DEMO_MODERATOR_EMAIL)
+    yield {False: contexts[0].new_page(), True: contexts[1].new_page(), "staff": staff}
+    for context in [*contexts, staff.context]:
         context.close()
+
+
+def page_for(shared_pages: dict[bool | str, Page], site_page: SitePage) -> Page:
+    return shared_pages["staff" if site_page.staff else site_page.signed_in]
+
+
+@pytest.fixture(scope="module")
+def knowledge_paths(shared_pages: dict[bool | str, Page]) -> dict[str, str]:
+    """An accepted answer that is not in the knowledge base yet, from the proposals queue."""
+    page = shared_pages["staff"]
+    page.goto("/en/moderation/proposals")
+    create = page.get_by_role("main").locator("a[href*='/kb/new?answer=']").first
+    return {"proposal": (create.get_attribute("href") or "").rsplit("=", 1)[1]}
 
 
 def demo_question(asker: str, answerer: str, accepted: bool) -> demo_content.DemoQuestion:
@@ -188,16 +222,20 @@ def forum_paths(
 
 @pytest.fixture
 def open_site_page(
-    shared_pages: dict[bool, Page], request: pytest.FixtureRequest
+    shared_pages: dict[bool | str, Page], request: pytest.FixtureRequest
 ) -> Callable[[str, SitePage], Page]:
-    """Open a page as a visitor would reach it, signed in as the demo member where needed."""
+    """Open a page as a visitor would reach it, signed in as the demo member or staff as needed."""
 
     def open_it(language: str, site_page: SitePage) -> Page:
-        page = shared_pages[site_page.signed_in]
+        page = page_for(shared_pages, site_page)
         # Every page is seen as on a first visit: no language chosen before.
         page.context.clear_cookies(name=LANGUAGE_COOKIE)
         placeholders = {name for _, name, _, _ in Formatter().parse(site_page.path) if name}
-        parts = request.getfixturevalue("forum_paths") if placeholders - {"lang"} else {}
+        parts = {}
+        if placeholders & {"proposal"}:
+            parts = request.getfixturevalue("knowledge_paths")
+        elif placeholders - {"lang"}:
+            parts = request.getfixturevalue("forum_paths")
         path = site_page.path.format(lang=language, **parts)
         response = page.goto(path)
         assert response is not None

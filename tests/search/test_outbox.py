@@ -8,6 +8,7 @@ import os
 import shutil
 import signal
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from app import create_app
 from app.extensions import db
 from app.models import Topic, User
 from forum import services
+from forum.knowledge.models import Article, ArticleGroup
 from forum.models import Answer, PostStatus, Question
 from search.backend import DocumentKind, SearchQuery
 from search.models import SearchOutbox
@@ -36,11 +38,12 @@ def outbox_rows(app) -> int:
         return db.session.scalar(select(func.count(SearchOutbox.id)))
 
 
-def change(app, question_id: int, **values) -> None:
+def change(app, question_id: int, model=Question, **values) -> None:
+    """Change a question (or another row) through the ORM, as a service would."""
     with app.app_context():
-        question = db.session.get(Question, question_id)
+        row = db.session.get(model, question_id)
         for name, value in values.items():
-            setattr(question, name, value)
+            setattr(row, name, value)
         db.session.commit()
 
 
@@ -343,7 +346,11 @@ def test_the_demo_forum_is_searchable_after_load_demo(app, runner):
         published = db.session.scalar(
             select(func.count(Question.id)).where(Question.status == "published")
         )
-    assert published > 0 and service.backend.count() == published
+        articles = db.session.scalar(
+            select(func.count(Article.id)).where(Article.status == "published")
+        )
+    assert published > 0 and articles > 0
+    assert service.backend.count() == published + articles
     assert service.check().clean
 
 
@@ -372,3 +379,54 @@ def test_a_missing_index_is_rebuilt_at_start_up(config, post_to):
     app = create_app(config)
     assert found(app, "residence permit") == [question_id]
     dispose(app)
+
+
+def save_article(app, title: str, status: str, slug: str = "kb-article") -> int:
+    """Write a knowledge-base article through the ORM, as the services' commit would."""
+    with app.app_context():
+        author = db.session.scalar(select(User).limit(1))
+        topic = db.session.scalar(select(Topic).where(Topic.slug == "work"))
+        article = Article(
+            group=ArticleGroup(),
+            language="en",
+            slug=slug,
+            title=title,
+            summary="Ask Užimtumo tarnyba before you sign.",
+            body="Body",
+            body_html="<p>A work permit is needed for most jobs.</p>",
+            topic_id=topic.id,
+            status=status,
+            checked_on=date(2026, 1, 1),
+            review_due=date(2027, 1, 1),
+            created_by_id=author.id,
+            updated_by_id=author.id,
+        )
+        db.session.add(article)
+        db.session.commit()
+        return article.id
+
+
+def test_published_articles_are_found_and_drafts_and_archived_ones_are_not(search_app, post):
+    post("Someone asking first")  # an author for the articles
+    published = save_article(search_app, "Work permits explained", "published")
+    save_article(search_app, "Work permit draft", "draft", slug="kb-draft")
+    backend = search_app.extensions["search"].backend
+    hits = backend.search(SearchQuery("work permit")).hits
+    assert [(hit.kind, hit.id) for hit in hits] == [(DocumentKind.ARTICLE, published)]
+    assert hits[0].url_path == "/kb/kb-article"
+    assert found(search_app, "Užimtumo tarnyba") == [published]
+    change(search_app, published, Article, status="archived")
+    assert found(search_app, "work permit") == []
+    change(search_app, published, Article, status="published", title="Seasonal work")
+    assert found(search_app, "seasonal") == [published]
+    assert search_app.extensions["search"].check().clean
+
+
+def test_search_check_reports_no_drift_with_articles(app, post, runner):
+    post("Someone asking first")
+    save_article(app, "Work permits explained", "published")
+    save_article(app, "Work permit draft", "draft", slug="kb-draft")
+    result = runner.invoke(args=["search", "check", "--report-only"])
+    assert result.exit_code == 0, result.output
+    app.extensions["search"].backend.clear()
+    assert "Indexed 2 documents" in runner.invoke(args=["search", "reindex"]).output

@@ -1,0 +1,147 @@
+"""Reading the knowledge base: the public list, one article, its translations and sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import joinedload
+
+from app.extensions import db
+from app.models import User
+from forum.knowledge.models import ARTICLE_LANGUAGES, Article, ArticleStatus
+from forum.models import Answer
+
+PUBLISHED = ArticleStatus.PUBLISHED.value
+
+
+@dataclass(frozen=True)
+class ListedArticle:
+    """One subject in the list: the article in the reader's language, or another one."""
+
+    article: Article
+    in_page_language: bool
+
+
+def _one_per_group(articles: Iterable[Article], language: str) -> list[Article]:
+    """Of each group's articles, the one in `language`, else the first in the site's order."""
+    by_group: dict[int, dict[str, Article]] = {}
+    for article in articles:
+        by_group.setdefault(article.group_id, {})[article.language] = article
+    order = [language, *(code for code in ARTICLE_LANGUAGES if code != language)]
+    return [
+        next(versions[code] for code in order if code in versions) for versions in by_group.values()
+    ]
+
+
+def published_articles(language: str, topic_id: int | None = None) -> list[ListedArticle]:
+    """One article per published subject, in `language` where the group has it."""
+    query = select(Article).where(Article.status == PUBLISHED).options(joinedload(Article.topic))
+    if topic_id:
+        query = query.where(Article.topic_id == topic_id)
+    listed = [
+        ListedArticle(chosen, chosen.language == language)
+        for chosen in _one_per_group(db.session.scalars(query), language)
+    ]
+    listed.sort(key=lambda item: (item.article.topic.position, item.article.title.casefold()))
+    return listed
+
+
+def drafts() -> list[Article]:
+    """Articles not yet published, newest first, for staff."""
+    return list(
+        db.session.scalars(
+            select(Article)
+            .where(Article.status == ArticleStatus.DRAFT)
+            .order_by(Article.updated_at.desc())
+        )
+    )
+
+
+def article_by_slug(slug: str) -> Article | None:
+    return db.session.scalar(
+        select(Article)
+        .where(Article.slug == slug)
+        .options(
+            joinedload(Article.topic),
+            joinedload(Article.source_question),
+            joinedload(Article.source_answer)
+            .joinedload(Answer.author)
+            .joinedload(User.organisation),
+        )
+    )
+
+
+def translations(article: Article, published_only: bool) -> list[Article]:
+    """The other articles of the article's group, in the site's language order."""
+    query = select(Article).where(Article.group_id == article.group_id, Article.id != article.id)
+    if published_only:
+        query = query.where(Article.status == PUBLISHED)
+    found = list(db.session.scalars(query))
+    return sorted(found, key=lambda other: ARTICLE_LANGUAGES.index(other.language))
+
+
+def articles_from_question(question_id: int, language: str) -> list[Article]:
+    """The published articles made from a thread, one per subject, for the thread page."""
+    return _one_per_group(
+        db.session.scalars(
+            select(Article)
+            .where(Article.source_question_id == question_id, Article.status == PUBLISHED)
+            .order_by(Article.id)
+        ),
+        language,
+    )
+
+
+@dataclass
+class ReviewItem:
+    """A published article past its review date, with what a reviewer needs to see."""
+
+    article: Article
+    days_overdue: int
+    translations: list[Article] = field(default_factory=list)
+
+
+def overdue(today: date, limit: int) -> list[ReviewItem]:
+    """Published articles whose review date has come, the most overdue first."""
+    articles = list(
+        db.session.scalars(
+            select(Article)
+            .where(Article.status == PUBLISHED, Article.review_due <= today)
+            .options(joinedload(Article.topic), joinedload(Article.source_question))
+            .order_by(Article.review_due, Article.id)
+            .limit(limit)
+        )
+    )
+    others: dict[int, list[Article]] = {}
+    if articles:
+        for other in db.session.scalars(
+            select(Article).where(Article.group_id.in_({a.group_id for a in articles}))
+        ):
+            others.setdefault(other.group_id, []).append(other)
+    return [
+        ReviewItem(
+            article,
+            (today - article.review_due).days,
+            sorted(
+                (o for o in others.get(article.group_id, []) if o.id != article.id),
+                key=lambda o: ARTICLE_LANGUAGES.index(o.language),
+            ),
+        )
+        for article in articles
+    ]
+
+
+def count_overdue(today: date) -> int:
+    return db.session.scalar(
+        select(func.count(Article.id)).where(
+            Article.status == PUBLISHED, Article.review_due <= today
+        )
+    )
+
+
+def article_answers() -> Select:
+    """The answers that already have an article, as a subquery for the proposals queue."""
+    return select(Article.source_answer_id).where(Article.source_answer_id.is_not(None))

@@ -1,0 +1,241 @@
+"""Knowledge-base services: the only code that writes articles, one commit per action.
+
+Each staff action is announced on `forum.signals.article_changed` inside its transaction,
+so that moderation can write its audit log in the same commit.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from app.extensions import db
+from app.markup import render_markdown
+from app.models import Topic, User, utcnow, utctoday
+from app.text import slugify
+from forum import signals
+from forum.knowledge.models import ARTICLE_LANGUAGES, Article, ArticleGroup, ArticleStatus
+from forum.models import Answer, PostStatus
+
+# addresses under /kb/ that are pages, not articles
+RESERVED_SLUGS = frozenset({"new"})
+
+
+class KnowledgeError(Exception):
+    """An action on an article that cannot be carried out as asked."""
+
+
+class SlugTaken(KnowledgeError):
+    pass
+
+
+class LanguageTaken(KnowledgeError):
+    """The group already has an article in that language."""
+
+    def __init__(self, existing: Article) -> None:
+        super().__init__()
+        self.existing = existing
+
+
+class NotAProposal(KnowledgeError):
+    """Only an accepted, published answer becomes an article."""
+
+
+class UnknownTopic(KnowledgeError):
+    pass
+
+
+class WrongState(KnowledgeError):
+    """The article is not in a state this action applies to (someone acted first)."""
+
+
+@dataclass
+class ArticleDraft:
+    """An article as its editor wrote it, before it is saved."""
+
+    title: str
+    summary: str
+    body: str
+    topic_id: int
+    language: str
+    slug: str = ""  # empty: made from the title
+
+
+def review_due_after(checked_on: date, months: int | None = None) -> date:
+    """The day a check made on `checked_on` runs out: `KNOWLEDGE_REVIEW_MONTHS` later."""
+    if months is None:
+        months = current_app.config["KNOWLEDGE_REVIEW_MONTHS"]
+    month_index = checked_on.month - 1 + months
+    year, month = checked_on.year + month_index // 12, month_index % 12 + 1
+    # 31 January + 1 month is the last day of February
+    day = min(checked_on.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def draft_from_answer(answer: Answer) -> ArticleDraft:
+    """A first draft made from a question's title and its accepted answer's text."""
+    question = answer.question
+    return ArticleDraft(
+        title=question.title,
+        summary="",
+        body=answer.body,
+        topic_id=question.topic_id,
+        language=question.language if question.language in ARTICLE_LANGUAGES else "lt",
+    )
+
+
+def snapshot(article: Article) -> dict:
+    """What the audit log keeps of an article before and after a change."""
+    return {
+        "group_id": article.group_id,
+        "status": article.status,
+        "language": article.language,
+        "slug": article.slug,
+        "title": article.title,
+        "summary": article.summary,
+        "body": article.body,
+        "topic_id": article.topic_id,
+        "checked_on": article.checked_on,
+        "review_due": article.review_due,
+    }
+
+
+def _announce(article: Article, action: str, actor: User, before: dict, reason: str = "") -> None:
+    signals.article_changed.send(
+        article, action=action, actor=actor, reason=reason, before=before, after=snapshot(article)
+    )
+
+
+def _check_topic(topic_id: int) -> None:
+    if db.session.get(Topic, topic_id) is None:
+        raise UnknownTopic(topic_id)
+
+
+def _free_slug(wanted: str, article_id: int | None = None) -> str:
+    slug = slugify(wanted)
+    taken = db.session.scalar(
+        select(func.count(Article.id)).where(Article.slug == slug, Article.id != (article_id or 0))
+    )
+    if taken or slug in RESERVED_SLUGS:
+        raise SlugTaken(slug)
+    return slug
+
+
+def _fill(article: Article, draft: ArticleDraft, editor: User) -> None:
+    article.title = draft.title.strip()
+    article.summary = draft.summary.strip()
+    article.body = draft.body
+    article.body_html = str(render_markdown(draft.body))
+    article.topic_id = draft.topic_id
+    article.updated_by_id = editor.id
+    article.updated_at = utcnow()
+
+
+def _save(article: Article, action: str, actor: User, before: dict) -> Article:
+    """Flush, announce and commit; a slug taken at the same moment is still SlugTaken."""
+    try:
+        db.session.flush()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise SlugTaken(article.slug) from error
+    _announce(article, action, actor, before)
+    db.session.commit()
+    return article
+
+
+def _new_article(author: User, group: ArticleGroup, draft: ArticleDraft, source) -> Article:
+    if draft.language not in ARTICLE_LANGUAGES:
+        raise KnowledgeError(draft.language)
+    _check_topic(draft.topic_id)
+    checked_on = utctoday()
+    article = Article(
+        group=group,
+        language=draft.language,
+        slug=_free_slug(draft.slug or draft.title),
+        status=ArticleStatus.DRAFT.value,
+        checked_on=checked_on,
+        review_due=review_due_after(checked_on),
+        created_by_id=author.id,
+        source_question_id=source[0],
+        source_answer_id=source[1],
+    )
+    _fill(article, draft, author)
+    db.session.add(article)
+    return article
+
+
+def create_article_from_answer(author: User, answer: Answer, draft: ArticleDraft) -> Article:
+    """Start a draft article, in a new group, from an accepted answer."""
+    question = answer.question
+    if answer.status != PostStatus.PUBLISHED or question.accepted_answer_id != answer.id:
+        raise NotAProposal(answer.id)
+    # the new group is saved with its first article, and not at all if the draft is refused
+    article = _new_article(author, ArticleGroup(), draft, (question.id, answer.id))
+    return _save(article, "create_article", author, {})
+
+
+def create_translation(author: User, original: Article, draft: ArticleDraft) -> Article:
+    """Start a draft in another language of the same group, with the original's sources."""
+    existing = db.session.scalar(
+        select(Article).where(
+            Article.group_id == original.group_id, Article.language == draft.language
+        )
+    )
+    if existing is not None:
+        raise LanguageTaken(existing)
+    source = (original.source_question_id, original.source_answer_id)
+    article = _new_article(author, original.group, draft, source)
+    return _save(article, "translate_article", author, {})
+
+
+def edit_article(editor: User, article: Article, draft: ArticleDraft) -> None:
+    """Change an article's text, address or topic; its state and dates stay."""
+    _check_topic(draft.topic_id)
+    before = snapshot(article)
+    article.slug = _free_slug(draft.slug or draft.title, article.id)
+    _fill(article, draft, editor)
+    _save(article, "edit_article", editor, before)
+
+
+def publish_article(curator: User, article: Article) -> None:
+    """Make a draft public; publishing counts as checking it today."""
+    if article.status != ArticleStatus.DRAFT:
+        raise WrongState(article.status)
+    before = snapshot(article)
+    article.status = ArticleStatus.PUBLISHED.value
+    article.published_at = utcnow()
+    _checked_today(curator, article)
+    _announce(article, "publish_article", curator, before)
+    db.session.commit()
+
+
+def archive_article(curator: User, article: Article, reason: str = "") -> None:
+    """Take an article out of the knowledge base without deleting it."""
+    if article.status == ArticleStatus.ARCHIVED:
+        raise WrongState(article.status)
+    before = snapshot(article)
+    article.status = ArticleStatus.ARCHIVED.value
+    article.updated_by_id, article.updated_at = curator.id, utcnow()
+    _announce(article, "archive_article", curator, before, reason.strip())
+    db.session.commit()
+
+
+def mark_reviewed(curator: User, article: Article) -> None:
+    """Record that a published article still holds: checked today, next review moved on."""
+    if article.status != ArticleStatus.PUBLISHED:
+        raise WrongState(article.status)
+    before = snapshot(article)
+    _checked_today(curator, article)
+    _announce(article, "review_article", curator, before)
+    db.session.commit()
+
+
+def _checked_today(curator: User, article: Article) -> None:
+    article.checked_on = utctoday()
+    article.review_due = review_due_after(article.checked_on)
+    article.updated_by_id, article.updated_at = curator.id, utcnow()
