@@ -38,6 +38,15 @@ translations: install
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 	$(FLASK) mipas fill-english-catalog
 
+# Seed 100,000 questions and 300,000 answers into SQLite and PostgreSQL (BENCH_DATABASE_URL,
+# default the local server's database mipas_bench, dropped and made again), time search on both
+# backends, then the pages, gunicorn under wrk (apt-get install wrk) and worker memory. About
+# 25 minutes on two cores; figures in benchmarks/*.json, written up in docs/PERFORMANCE.md.
+bench: install
+	$(BIN)/pip install --quiet -e '.[dev,deploy]'
+	$(BIN)/python -m benchmarks.search_bench
+	$(BIN)/python -m benchmarks.page_bench
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -9,6 +9,7 @@ tail of rarer made-up words follows, as in real text. Words are drawn with Zipf'
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 import re
@@ -17,7 +18,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from forum import demo_content
-from search.analyzers import ENGLISH_STOP_WORDS, LITHUANIAN_STOP_WORDS, RUSSIAN_STOP_WORDS
+from search.analyzers import (
+    ENGLISH_STOP_WORDS,
+    LITHUANIAN_STOP_WORDS,
+    RUSSIAN_STOP_WORDS,
+    english_term,
+    lithuanian_term,
+    russian_term,
+)
 
 LANGUAGE_SHARE = {"lt": 0.45, "ru": 0.30, "en": 0.25}
 VOCABULARY_SIZE = 40_000
@@ -40,6 +48,7 @@ SYLLABLES = {
 
 
 STOP_WORDS = LITHUANIAN_STOP_WORDS | RUSSIAN_STOP_WORDS | ENGLISH_STOP_WORDS
+TERMS = {"lt": lithuanian_term, "ru": russian_term, "en": english_term}
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,7 @@ def _demo_words(language: str) -> list[str]:
     return [word for word, _ in counts.most_common()]
 
 
+@functools.cache
 def vocabulary(language: str, size: int = VOCABULARY_SIZE, seed: int = 7) -> Vocabulary:
     rng = random.Random(seed)
     words = _demo_words(language)
@@ -144,13 +154,29 @@ def common_query(language: str, rng: random.Random) -> str:
 
 
 def content_query(language: str, text: str, rng: random.Random) -> str | None:
-    """One to three words of middling frequency from one post, as someone who read it types."""
+    """One to three words of middling frequency from one post, as someone who read it types.
+
+    A rare form of a common word ("reikėjo" of "reikia") stems to a common term and so finds
+    as many posts as a common word: such words are left to the common-word queries.
+    """
     ranks = _ranks(language)
+    common = _common_terms(language)
+    term = TERMS[language]
     words = {w.lower() for w in WORD.findall(text)}
-    pool = sorted(w for w in words if ranks.get(w, -1) in CONTENT_RANKS and w not in STOP_WORDS)
+    pool = sorted(
+        w
+        for w in words
+        if ranks.get(w, -1) in CONTENT_RANKS and w not in STOP_WORDS and term(w) not in common
+    )
     if not pool:
         return None
     return " ".join(rng.sample(pool, min(len(pool), rng.randint(1, 3))))
+
+
+@functools.cache
+def _common_terms(language: str) -> frozenset[str | None]:
+    """The stemmed terms of the commonest words."""
+    return frozenset(TERMS[language](w) for w in vocabulary(language).words[: CONTENT_RANKS.start])
 
 
 _RANKS: dict[str, dict[str, int]] = {}

@@ -41,8 +41,14 @@ FLASK = str(Path(sys.executable).with_name("flask"))
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 
 
+LOAD: list[tuple[str, float]] = []
+
+
 def log(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+    """Print a step, with the machine's load: other work on it slows every figure."""
+    load = os.getloadavg()[0]
+    LOAD.append((time.strftime("%H:%M:%S"), round(load, 2)))
+    print(f"[{time.strftime('%H:%M:%S')}] (load {load:.2f}) {message}", flush=True)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -448,6 +454,10 @@ def main() -> None:
         results["postgres"] = postgres_results
 
     results["finished"] = datetime.now(UTC).isoformat()
+    results["load_average_1min"] = {
+        "max": max(load for _, load in LOAD),
+        "samples": LOAD,
+    }
     Path(args.output).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     log(f"Written to {args.output}")
     print(json.dumps(results, indent=2, ensure_ascii=False))

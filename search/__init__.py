@@ -23,9 +23,10 @@ DEFAULTS = {
     "SEARCH_INDEXER": "embedded",
     "SEARCH_RATE_LIMIT": "30 per minute; 600 per hour",
     # seconds a search may take before it returns what it found so far
-    "SEARCH_TIME_LIMIT": 0.3,
-    # processes for a full rebuild of the Whoosh index
+    "SEARCH_TIME_LIMIT": 0.25,
+    # processes for a full rebuild of the Whoosh index, and the memory of each
     "SEARCH_INDEX_PROCS": max(1, min(os.cpu_count() or 1, 4)),
+    "SEARCH_REBUILD_MEMORY_MB": 2048,
 }
 
 
@@ -35,6 +36,7 @@ def init_app(app: Flask) -> None:
         app.config.setdefault(name, os.environ.get(name) or default)
     app.config["SEARCH_TIME_LIMIT"] = float(app.config["SEARCH_TIME_LIMIT"])
     app.config["SEARCH_INDEX_PROCS"] = int(app.config["SEARCH_INDEX_PROCS"])
+    app.config["SEARCH_REBUILD_MEMORY_MB"] = int(app.config["SEARCH_REBUILD_MEMORY_MB"])
     service = SearchService(app)
     app.extensions["search"] = service
     app.extensions.setdefault("health_checks", {})["search"] = service.healthy

@@ -21,6 +21,12 @@ def _service() -> SearchService:
 def reindex() -> None:
     """Rebuild the whole search index from the database."""
     service = _service()
+    if service.rebuilt_at_startup is not None:
+        click.echo(
+            f"The index was missing or unusable and was rebuilt as the command started: "
+            f"{service.rebuilt_at_startup} documents."
+        )
+        return
     expected = service.expected_count()
     with click.progressbar(length=expected, label="Indexing", show_pos=True) as bar:
         total = service.rebuild(progress=bar.update)

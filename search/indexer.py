@@ -67,6 +67,8 @@ class SearchService:
             )
         self._backend: SearchBackend | None = None
         self._backend_lock = threading.Lock()
+        # documents indexed by a rebuild at start-up (the index was missing or unusable)
+        self.rebuilt_at_startup: int | None = None
         # One drain at a time in this process; other processes meet the index's own lock.
         self._drain_lock = threading.Lock()
 
@@ -97,6 +99,7 @@ class SearchService:
             config["SEARCH_INDEX_DIR"],
             time_limit=config["SEARCH_TIME_LIMIT"],
             procs=config["SEARCH_INDEX_PROCS"],
+            rebuild_memory_mb=config["SEARCH_REBUILD_MEMORY_MB"],
         )
 
     # --- start-up -----------------------------------------------------------------------
@@ -122,7 +125,7 @@ class SearchService:
                 "created" if state == "created" else "was unusable",
                 published,
             )
-            self.rebuild()
+            self.rebuilt_at_startup = self.rebuild()
 
     # --- the outbox ---------------------------------------------------------------------
 

@@ -37,16 +37,13 @@ class SearchDocument(db.Model):
     """One published document as the PostgreSQL backend indexes it (empty with Whoosh)."""
 
     __tablename__ = "search_document"
-    # A small pending list: new entries wait there, unsorted, until merged into the index,
-    # and every search reads all of it (with the default 4 MB, a few milliseconds each).
-    __table_args__ = tuple(
-        Index(
-            f"ix_search_document_{column}",
-            column,
-            postgresql_using="gin",
-            postgresql_with={"gin_pending_list_limit": 256},
-        )
-        for column in VECTOR_COLUMNS
+    __table_args__ = (
+        *(
+            Index(f"ix_search_document_{column}", column, postgresql_using="gin")
+            for column in VECTOR_COLUMNS
+        ),
+        # newest first: sorting by date, and the candidates ranked for very common words
+        Index("ix_search_document_updated_at", "updated_at"),
     )
 
     kind: Mapped[str] = mapped_column(String(10), primary_key=True)

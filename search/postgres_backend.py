@@ -63,7 +63,9 @@ STOP_WORDS = {
 # ts_rank_cd weights for labels D, C, B, A: body, -, accepted and expert answers, title.
 RANK_WEIGHTS = "{0.3, 0.3, 0.6, 1.0}"
 SIMILAR_WEIGHTS = "{0, 0, 0, 1.0}"  # titles only
-SIMPLE_RANK_FACTOR = 0.4  # whole-word matches are the fallback, as in the Whoosh backend
+SIMPLE_RANK_FACTOR = 0.4
+# Past this many matches, only this many of the newest are ranked.
+RANKED_CANDIDATES = 300  # whole-word matches are the fallback, as in the Whoosh backend
 KIND_WEIGHT = {DocumentKind.ARTICLE: 1.5}
 HEADLINE_OPTIONS = (
     f"StartSel={START_MARK}, StopSel={STOP_MARK}, MaxWords=40, MinWords=20, ShortWord=2, "
@@ -120,6 +122,16 @@ ALL_WORDS = text(
 )
 
 
+SMALL_PENDING_LIST_KB, BULK_PENDING_LIST_KB = 256, 65536
+
+
+def _pending_list(connection: Connection, kilobytes: int) -> None:
+    """Set how large the GIN pending lists may grow in this transaction."""
+    connection.execute(
+        text("SELECT set_config('gin_pending_list_limit', :kb, true)"), {"kb": str(kilobytes)}
+    )
+
+
 class _QuerySql:
     """The SQL pieces of one query: a tsquery per analysis, the match, the rank, the params."""
 
@@ -173,17 +185,16 @@ class _QuerySql:
             conditions.append(f"({condition})")
         return "(" + " OR ".join(conditions or ["false"]) + ")"
 
-    def rank(self, require_all: bool, weights: str = RANK_WEIGHTS) -> str:
+    def rank(self, require_all: bool, weights: str = RANK_WEIGHTS, alias: str = "d") -> str:
         parts = []
         for group in GROUPS:
             query = self.tsquery(group, require_all)
             if not query:
                 continue
             factor = f"{SIMPLE_RANK_FACTOR} * " if group == SIMPLE else ""
-            parts.append(
-                f"{factor}coalesce(ts_rank_cd('{weights}', d.{VECTORS[group]}, {query}, 1), 0)"
-            )
-        return "(" + " + ".join(parts or ["0"]) + ") * d.weight"
+            vector = f"{alias}.{VECTORS[group]}"
+            parts.append(f"{factor}coalesce(ts_rank_cd('{weights}', {vector}, {query}, 1), 0)")
+        return "(" + " + ".join(parts or ["0"]) + f") * {alias}.weight"
 
     def headline(self, alias: str) -> str:
         """A snippet in the document's language, marking the words found (any of them)."""
@@ -245,6 +256,10 @@ class PostgresBackend(SearchBackend):
     ) -> None:
         removed = list(removed)
         with self.engine.begin() as connection:
+            # New index entries wait in a GIN index's pending list, unsorted, until merged
+            # into it, and every search reads the whole list: with the default 4 MB, a few
+            # milliseconds per search. Kept small, a drain merges it often and cheaply.
+            _pending_list(connection, SMALL_PENDING_LIST_KB)
             self._write(connection, documents, removed)
 
     def _write(
@@ -313,6 +328,8 @@ class PostgresBackend(SearchBackend):
         """Replace every document in one transaction: searches see the old set until the end."""
         total = 0
         with self.engine.begin() as connection:
+            # in bulk, merging the pending lists seldom is twice as fast; VACUUM merges them
+            _pending_list(connection, BULK_PENDING_LIST_KB)
             connection.execute(text("DELETE FROM search_document"))
             connection.execute(text("DELETE FROM search_word"))
             for batch in batches:
@@ -407,26 +424,47 @@ class PostgresBackend(SearchBackend):
             offset=(query.page - 1) * query.per_page,
             headline_options=HEADLINE_OPTIONS,
             cap=self.count_cap + 1,
+            # never fewer than the pages up to this one hold
+            candidates=max(RANKED_CANDIDATES, query.page * query.per_page),
         )
+        total, facets = self._count(connection, match + filters, params)
+        exact = total <= self.count_cap
         if query.sort == "date":
-            order = "d.updated_at DESC NULLS LAST, d.kind, d.document_id"
-            outer_order = "updated_at DESC NULLS LAST, kind, document_id"
-        else:
-            order = "score DESC, d.updated_at DESC NULLS LAST, d.kind, d.document_id"
-            outer_order = "score DESC, updated_at DESC NULLS LAST, kind, document_id"
-        # Headlines are made for the page's documents only: ts_headline reads the whole text.
-        page_sql = f"""
-            SELECT p.kind, p.document_id, p.title, p.url_path, p.language, p.answered, p.score,
-                {sql.headline("p")} AS snippet
-            FROM (
-                SELECT d.kind, d.document_id, d.title, d.url_path, d.language, d.answered,
-                    d.updated_at, d.excerpt, {sql.rank(require_all)} AS score
-                FROM search_document d
-                WHERE {match}{filters}
-                ORDER BY {order}
+            matches = f"""
+                SELECT d.kind, d.document_id, d.updated_at, 0 AS score
+                FROM search_document d WHERE {match}{filters}
+                ORDER BY d.updated_at DESC NULLS LAST, d.kind, d.document_id
                 LIMIT :limit OFFSET :offset
-            ) AS p
-            ORDER BY {outer_order}
+            """  # noqa: S608 - fixed identifiers; user text only as bound parameters
+            order = "p.updated_at DESC NULLS LAST, p.kind, p.document_id"
+        else:
+            # Ranking reads each match's vectors back from TOAST storage: past a few hundred
+            # matches only the newest are ranked, so that common words stay fast.
+            newest = (
+                "ORDER BY d.updated_at DESC NULLS LAST LIMIT :candidates"
+                if total > params["candidates"]
+                else ""
+            )
+            matches = f"""
+                SELECT c.kind, c.document_id, c.updated_at,
+                    {sql.rank(require_all, alias="c")} AS score
+                FROM (
+                    SELECT d.kind, d.document_id, d.updated_at, d.weight, d.lt_vector,
+                        d.ru_vector, d.en_vector, d.simple_vector
+                    FROM search_document d WHERE {match}{filters} {newest}
+                ) AS c
+                ORDER BY score DESC, c.updated_at DESC NULLS LAST, c.kind, c.document_id
+                LIMIT :limit OFFSET :offset
+            """  # noqa: S608 - fixed identifiers; user text only as bound parameters
+            order = "p.score DESC, p.updated_at DESC NULLS LAST, p.kind, p.document_id"
+        # The page's own columns are read last, for its documents only; ts_headline reads the
+        # whole excerpt, so it too runs for the page alone.
+        page_sql = f"""
+            SELECT p.kind, p.document_id, d.title, d.url_path, d.language, d.answered, p.score,
+                {sql.headline("d")} AS snippet
+            FROM ({matches}) AS p
+            JOIN search_document d ON d.kind = p.kind AND d.document_id = p.document_id
+            ORDER BY {order}
         """  # noqa: S608 - fixed identifiers; user text only as bound parameters
         rows = self._timed(connection, page_sql, params, self.time_limit_ms)
         hits = [
@@ -437,26 +475,35 @@ class PostgresBackend(SearchBackend):
                 snippet=from_marked_html(snippet or ""),
                 url_path=url_path,
                 language=language,
-                score=0.0 if query.sort == "date" else float(score),
+                score=float(score),
                 answered=answered,
             )
             for kind, document_id, title, url_path, language, answered, score, snippet in rows
         ]
+        return SearchResults(
+            hits=hits,
+            total=min(total, self.count_cap),
+            total_is_exact=exact,
+            facets=facets if exact else {},
+        )
+
+    def _count(
+        self, connection: Connection, condition: str, params: dict
+    ) -> tuple[int, dict[str, dict[str, int]]]:
+        """The number of matches, up to one past the cap, and their facet values."""
         count_sql = f"""
             SELECT GROUPING(m.kind, m.topic, m.language, m.answered), m.kind, m.topic,
                 m.language, m.answered, count(*)
             FROM (
                 SELECT d.kind, d.topic, d.language, d.answered FROM search_document d
-                WHERE {match}{filters} LIMIT :cap
+                WHERE {condition} LIMIT :cap
             ) AS m
             GROUP BY GROUPING SETS ((m.kind), (m.topic), (m.language), (m.answered), ())
         """  # noqa: S608 - fixed identifiers; user text only as bound parameters
-        try:
-            counts = self._timed(connection, count_sql, params, self.time_limit_ms)
-        except SearchTimedOut:
-            return SearchResults(hits=hits, total=len(hits), total_is_exact=False)
         total, facets = 0, {"kind": {}, "topic": {}, "language": {}, "answered": {}}
-        for grouping, kind, topic, language, answered, number in counts:
+        for grouping, kind, topic, language, answered, number in self._timed(
+            connection, count_sql, params, self.time_limit_ms
+        ):
             if grouping == 0b1111:
                 total = number
             elif grouping == 0b0111:
@@ -468,20 +515,14 @@ class PostgresBackend(SearchBackend):
                 facets["language"][language] = number
             elif grouping == 0b1110:
                 facets["answered"]["yes" if answered else "no"] = number
-        exact = total <= self.count_cap
-        return SearchResults(
-            hits=hits,
-            total=min(total, self.count_cap),
-            total_is_exact=exact,
-            facets=facets if exact else {},
-        )
+        return total, facets
 
     def _suggest(self, connection: Connection, words: tuple[str, ...]) -> str:
         """The query with each word the index does not know replaced by its nearest known word."""
         corrected, changed = [], False
         for word in words:
             folded = fold(word)
-            if len(folded) < 4 or not folded.isalpha() or folded in FOLDED_STOP_WORDS:
+            if len(folded) < 4 or not folded.isalpha() or folded in STOP_WORDS[SIMPLE]:
                 corrected.append(word)
                 continue
             candidates = [

@@ -21,9 +21,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 from whoosh import index as whoosh_index
-from whoosh import sorting
+from whoosh import scoring, sorting
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
 from whoosh.query import And, ConstantScoreQuery, Or, Query, Term
 from whoosh.reading import EmptyReader, MultiReader, SegmentReader
 from whoosh.searching import Searcher
@@ -76,13 +78,17 @@ ANALYZER_FACTORIES = {
     "en": english_analyzer,
     FOLDED: folded_analyzer,
 }
-# The fields a word is looked for in, per analysis, with how much a match there counts: the
-# whole document, plus a bonus where the title has it. The folded field (whole words without
-# diacritics) is the fallback: it counts least.
+# The fields a word is looked for in, per analysis, with how much a match there counts. The
+# title's weight is in its field already (its words are counted three times); one term per word
+# and analysis keeps the matching light: Whoosh matches in Python, document by document. The
+# folded field (whole words without diacritics) is the fallback: it counts least.
 FIELD_BOOSTS: dict[str, tuple[tuple[str, float], ...]] = {
-    **{language: ((language, 1.0), (f"title_{language}", 1.5)) for language in LANGUAGES},
-    FOLDED: (("folded", 0.5), ("title_folded", 1.0)),
+    **{language: ((language, 1.0),) for language in LANGUAGES},
+    FOLDED: ((FOLDED, 0.5),),
 }
+# BM25 with half the usual length normalisation: a thread grows with its answers, and a long
+# thread is not less about its title's subject for that.
+WEIGHTING = scoring.BM25F(B=0.5, K1=1.2)
 # how many times a word counts in its document's field, by where it is written
 TITLE_WEIGHT, BOOSTED_WEIGHT = 3, 2
 # "Similar questions" compares titles with titles.
@@ -90,13 +96,36 @@ TITLE_FIELDS: dict[str, tuple[tuple[str, float], ...]] = {
     **{language: ((f"title_{language}", 1.0),) for language in LANGUAGES},
     FOLDED: (("title_folded", 0.5),),
 }
-FIELD_GROUP = {field: group for group, fields in FIELD_BOOSTS.items() for field, _ in fields}
+FIELD_GROUP = {
+    field: group
+    for boosts in (FIELD_BOOSTS, TITLE_FIELDS)
+    for group, fields in boosts.items()
+    for field, _ in fields
+}
 KIND_BOOST = {DocumentKind.ARTICLE: 1.5}
 FACETS = ("kind", "topic", "language", "answered")
 NO_TOPIC = "-"
 
+# Past this many possible matches, relevance-ranked searches look in the titles first.
+TITLES_FIRST_FROM = 10_000
 # Below this many documents a rebuild runs in this process only; above, in `procs` processes.
 PARALLEL_REBUILD_FROM = 5000
+
+
+class RebuildCodec(W3Codec):
+    """Whoosh's codec, for a full rebuild: uncompressed postings, no per-block length ranges.
+
+    Measured on 10,000 posts, each cut a rebuild's processor time by about a sixth: zlib
+    compresses every block of postings, and the length ranges read each posting's document
+    length back from disk. Searches then skip blocks by their maximum weight alone. The
+    segments a rebuild writes are about a quarter larger. Segments written later by the
+    indexer use the default codec; a merge rewrites them with it.
+    """
+
+    length_stats = False
+
+    def __init__(self) -> None:
+        super().__init__(compression=0)
 
 
 def build_schema() -> Schema:
@@ -105,7 +134,7 @@ def build_schema() -> Schema:
     for language in LANGUAGES:
         analyzer = ANALYZER_FACTORIES[language]()
         # the whole document (title and weightier answers counted more than once), and its
-        # title alone for "similar questions" and a title bonus
+        # title alone, which "similar questions" compares
         text_fields[language] = TEXT(analyzer=analyzer, phrase=False)
         text_fields[f"title_{language}"] = TEXT(analyzer=analyzer, phrase=False)
     folded = folded_analyzer()
@@ -330,6 +359,7 @@ class _ThreadSearcher(threading.local):
     def __init__(self) -> None:
         self.searcher: Searcher | None = None
         self.generation = -1
+        self.columns: dict | None = None
 
 
 class WhooshBackend(SearchBackend):
@@ -341,13 +371,15 @@ class WhooshBackend(SearchBackend):
         time_limit: float = 0.25,
         writer_timeout: float = 1.0,
         procs: int = 1,
-        writer_memory_mb: int = 256,
+        rebuild_memory_mb: int = 2048,
     ) -> None:
         self.path = Path(index_dir)
         self.time_limit = time_limit
         self.writer_timeout = writer_timeout
         self.procs = max(1, procs)
-        self.writer_memory_mb = writer_memory_mb
+        # Memory for each process of a full rebuild: past it Whoosh spills sorted postings
+        # to disk and merges them back, which doubled the time of a 20,000-post rebuild.
+        self.rebuild_memory_mb = rebuild_memory_mb
         self._index: whoosh_index.Index | None = None
         self._open_lock = threading.Lock()
         # Threads of one process take turns before they ask for Whoosh's own (file) lock.
@@ -384,7 +416,7 @@ class WhooshBackend(SearchBackend):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             try:
-                opened = whoosh_index.open_dir(str(self.path))
+                opened = self._storage().open_index()
                 version = (self.path / VERSION_FILE).read_text().strip()
                 if version != SCHEMA_VERSION:
                     raise ValueError(f"schema version {version!r}, expected {SCHEMA_VERSION!r}")
@@ -402,7 +434,7 @@ class WhooshBackend(SearchBackend):
 
     def _create(self) -> None:
         self.path.mkdir(parents=True, exist_ok=True)
-        self._index = whoosh_index.create_in(str(self.path), build_schema())
+        self._index = self._storage().create_index(build_schema())
         (self.path / VERSION_FILE).write_text(SCHEMA_VERSION)
 
     def _move_aside(self, reason: str) -> None:
@@ -423,6 +455,16 @@ class WhooshBackend(SearchBackend):
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
+    def _storage(self) -> FileStorage:
+        """The index's folder, read through files rather than memory maps.
+
+        Whoosh copies each memory-mapped segment into the process's own memory: at 100,000
+        posts a worker grew by 460 MB and took a second to open its first searcher. Read
+        through files, it grows by 25 MB, the operating system's page cache is shared by
+        every worker, and searches took about as long (docs/PERFORMANCE.md).
+        """
+        return FileStorage(str(self.path), supports_mmap=False)
+
     def _ix(self) -> whoosh_index.Index:
         if self._index is None:
             self.open()
@@ -437,6 +479,7 @@ class WhooshBackend(SearchBackend):
             for attempt in range(3):
                 try:
                     local.searcher, local.generation = self._renewed_searcher(local.searcher)
+                    local.columns = None
                     break
                 except FileNotFoundError:
                     # a writer merged away a segment between our reading the table of
@@ -486,7 +529,7 @@ class WhooshBackend(SearchBackend):
             reader = readers[0]
         else:
             reader = MultiReader(readers, generation=toc.generation)
-        return Searcher(reader, fromindex=ix), toc.generation
+        return Searcher(reader, fromindex=ix, weighting=WEIGHTING), toc.generation
 
     # --- writing ------------------------------------------------------------------------
 
@@ -496,9 +539,7 @@ class WhooshBackend(SearchBackend):
         with self._write_lock:
             try:
                 writer = self._ix().writer(
-                    timeout=self.writer_timeout if timeout is None else timeout,
-                    limitmb=self.writer_memory_mb,
-                    **options,
+                    timeout=self.writer_timeout if timeout is None else timeout, **options
                 )
             except whoosh_index.LockError as error:
                 raise IndexBusy(str(self.path)) from error
@@ -542,9 +583,9 @@ class WhooshBackend(SearchBackend):
         expected: int | None = None,
     ) -> int:
         """Write every document into new segments that replace the old ones in one commit."""
-        options: dict = {}
+        options: dict = {"limitmb": self.rebuild_memory_mb, "codec": RebuildCodec()}
         if self.procs > 1 and (expected or 0) >= PARALLEL_REBUILD_FROM:
-            options = {"procs": self.procs, "multisegment": True}
+            options.update(procs=self.procs, multisegment=True)
         total = 0
         # A drain running now finishes first; the ones after wait in the outbox.
         with self._writer(timeout=60.0, replace_all=True, **options) as writer:
@@ -618,53 +659,123 @@ class WhooshBackend(SearchBackend):
     ) -> SearchResults:
         text_query = analysed.query(require_all, FIELD_BOOSTS)
         full_query = And([text_query, *filters]) if filters else text_query
-        limit = min(query.page * query.per_page, MAX_RESULTS)
         sortedby = sorting.FieldFacet("updated", reverse=True) if query.sort == "date" else None
-        collector = searcher.collector(limit=limit, sortedby=sortedby)
-        remaining = max(deadline - time.monotonic(), 0.05)
-        timed = TimeLimitCollector(collector, timelimit=remaining, use_alarm=False)
-        timed_out = False
-        try:
-            searcher.search_with_collector(full_query, timed)
-        except TimeLimit:
-            timed_out = True
-        found = timed.results()
+        wanted = min(query.page * query.per_page, MAX_RESULTS)
         start = (query.page - 1) * query.per_page
+        # At most this many documents can match (the posting lists' lengths say so).
+        estimate = full_query.estimate_size(searcher.reader())
+        if sortedby is None and estimate > TITLES_FIRST_FROM:
+            found_in_titles = self._titles_first(searcher, analysed, require_all, filters, wanted)
+            if found_in_titles is not None:
+                total, exact, facets = self._count(searcher, full_query, deadline)
+                return SearchResults(
+                    hits=[
+                        self._hit(searcher, docnum, score, analysed)
+                        for docnum, score in found_in_titles[start:wanted]
+                    ],
+                    total=total,
+                    total_is_exact=exact,
+                    facets=facets,
+                )
+        # A set that may be small is collected one past the cap: the total and the facets
+        # come from the same pass. A set that may be large is collected for the page only, so
+        # that Whoosh can skip blocks of postings that cannot reach it, then counted.
+        small = estimate <= self.count_cap
+        limit = max(self.count_cap + 1, wanted) if small else wanted
+        found, timed_out = self._collect(searcher, full_query, limit, sortedby, deadline)
+        collected = len(found.top_n)
         page = [
             (found.docnum(n), 0.0 if sortedby else float(found.score(n)))
-            for n in range(start, min(len(found.top_n), start + query.per_page))
+            for n in range(start, min(collected, start + query.per_page))
         ]
-        total, exact, facets = self._count(searcher, full_query, deadline + 0.1)
+        if timed_out:
+            total, exact, facets = collected, False, {}
+        elif small or collected < limit:  # every match was collected
+            docnums = [found.docnum(n) for n in range(collected)]
+            total, exact = min(collected, self.count_cap), collected <= self.count_cap
+            facets = self._facets(docnums) if exact else {}
+        else:
+            total, exact, facets = self._count(searcher, full_query, deadline)
         return SearchResults(
             hits=[self._hit(searcher, docnum, score, analysed) for docnum, score in page],
             total=total,
-            total_is_exact=exact and not timed_out,
-            facets=facets if exact else {},
+            total_is_exact=exact,
+            facets=facets,
             timed_out=timed_out,
         )
 
+    def _collect(self, searcher: Searcher, query: Query, limit: int, sortedby, deadline: float):
+        """The best `limit` matches, or those found before the deadline; and whether it came."""
+        collector = searcher.collector(limit=limit, sortedby=sortedby)
+        remaining = max(deadline - time.monotonic(), 0.02)
+        timed = TimeLimitCollector(collector, timelimit=remaining, use_alarm=False)
+        timed_out = False
+        try:
+            searcher.search_with_collector(query, timed)
+        except TimeLimit:
+            timed_out = True
+        return timed.results(), timed_out
+
+    def _titles_first(
+        self,
+        searcher: Searcher,
+        analysed: _Analysed,
+        require_all: bool,
+        filters: list[Query],
+        wanted: int,
+    ) -> list[tuple[int, float]] | None:
+        """The best matches among documents with the words in their titles, if there are enough.
+
+        Words found in tens of thousands of posts take Whoosh, which matches in Python one
+        document at a time, longer than a search may: the titles hold far fewer postings and
+        the best candidates anyway. None if they do not fill the page asked for.
+        """
+        title_query = analysed.query(require_all, TITLE_FIELDS)
+        if filters:
+            title_query = And([title_query, *filters])
+        found, timed_out = self._collect(
+            searcher, title_query, wanted, None, time.monotonic() + self.time_limit / 2
+        )
+        if timed_out or len(found.top_n) < wanted:
+            return None
+        return [(found.docnum(n), float(found.score(n))) for n in range(len(found.top_n))]
+
     def _count(
-        self, searcher: Searcher, query: Query, deadline: float, cap: int | None = None
+        self, searcher: Searcher, query: Query, deadline: float
     ) -> tuple[int, bool, dict[str, dict[str, int]]]:
-        """Count matches up to `cap` and their facet values, stopping at the deadline."""
-        cap = self.count_cap if cap is None else cap
-        reader = searcher.reader()
-        if not reader.doc_count():
-            return 0, True, {name: {} for name in FACETS}
-        columns = {name: reader.column_reader(name) for name in FACETS}
-        facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-        counted = 0
+        """Count the matches up to the cap, and their facets if there are no more."""
+        docnums: list[int] = []
         for docnum in searcher.docs_for_query(query):
-            if counted == cap:
-                return cap, False, facets
-            counted += 1
-            for name, column in columns.items():
+            if len(docnums) == self.count_cap:
+                return self.count_cap, False, {}
+            docnums.append(docnum)
+            if len(docnums) % 64 == 0 and time.monotonic() > deadline:
+                return len(docnums), False, {}
+        return len(docnums), True, self._facets(docnums)
+
+    def _facets(self, docnums: list[int]) -> dict[str, dict[str, int]]:
+        """How many of these documents have each kind, topic, language and answered value."""
+        facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+        if not docnums:
+            return facets
+        for name, column in self._columns().items():
+            counts = facets[name]
+            for docnum in docnums:
                 value = column[docnum]
-                facets[name][value] = facets[name].get(value, 0) + 1
-            if counted % 64 == 0 and time.monotonic() > deadline:
-                return counted, False, facets
+                counts[value] = counts.get(value, 0) + 1
         facets["topic"].pop(NO_TOPIC, None)
-        return counted, True, facets
+        return facets
+
+    def _columns(self) -> dict:
+        """This thread's readers of the facet columns, kept as long as its searcher."""
+        local = self._local
+        if local.columns is None:
+            reader = local.searcher.reader()
+            local.columns = {name: reader.column_reader(name) for name in FACETS}
+        return local.columns
+
+    def _matches_any(self, searcher: Searcher, query: Query) -> bool:
+        return next(iter(searcher.docs_for_query(query)), None) is not None
 
     def _hit(self, searcher: Searcher, docnum: int, score: float, analysed: _Analysed) -> Hit:
         stored = searcher.stored_fields(docnum)
@@ -704,8 +815,7 @@ class WhooshBackend(SearchBackend):
             return ""
         suggestion = " ".join(corrected)
         check = _Analysed(query_words(suggestion).words).query(True, FIELD_BOOSTS)
-        total, _, _ = self._count(searcher, check, time.monotonic() + 0.1, cap=1)
-        return suggestion if total else ""
+        return suggestion if self._matches_any(searcher, check) else ""
 
     def _written_form(self, searcher: Searcher, field: str, term: str) -> str | None:
         """A word of a published document that the field's analysis turns into `term`.

@@ -228,3 +228,19 @@ def test_similar_compares_titles_and_prefers_the_language(backend):
 
 def test_the_backend_reports_itself_healthy(backend):
     assert backend.healthy()
+
+
+def test_very_common_words_still_find_the_best_matches(backend, monkeypatch):
+    # Past a size each backend narrows what it ranks: Whoosh looks in titles first, PostgreSQL
+    # ranks the newest matches. Made tiny here, so that a few documents take those paths.
+    monkeypatch.setattr("search.whoosh_backend.TITLES_FIRST_FROM", 0)
+    monkeypatch.setattr("search.postgres_backend.RANKED_CANDIDATES", 3)
+    backend.index(
+        [document(id_, f"Question {id_}", "A residence permit question.") for id_ in range(1, 9)]
+        + [document(id_, "Residence permit renewal", "Renewal.") for id_ in (20, 21)]
+    )
+    results = search(backend, "residence permit", per_page=2)
+    assert results.total == 10 and results.total_is_exact
+    assert {hit.id for hit in results.hits} == {20, 21}
+    later = search(backend, "residence permit", per_page=2, page=3)
+    assert len(later.hits) == 2 and later.total == 10
