@@ -93,8 +93,14 @@ def test_a_claimed_proposal_shows_who_has_it_until_the_article_is_created(
     sign_in(other.email)
     shown = page(client.get("/en/moderation/proposals"))
     assert f"Claimed by {expert.display_name}" in shown
-    response = client.post(f"/en/moderation/claim/proposal/{answer_id}", follow_redirects=True)
-    assert f"Claimed by {expert.display_name}" in page(response)
+    response = client.post(
+        f"/en/moderation/claim/proposal/{answer_id}",
+        data={"next": "/en/moderation/proposals"},
+        follow_redirects=True,
+    )
+    shown = page(response)
+    assert f"{expert.display_name} has already dealt with this. Nothing was changed." in shown
+    assert f"Claimed by {expert.display_name}" in shown
     with app.app_context():
         assert db.session.scalar(select(Claim.moderator_id)) == expert.id
     make_article(app, answer_id, expert, "Renewing a residence permit")
