@@ -29,7 +29,9 @@ from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 from app.locale import (
     LANGUAGE_NAMES,
     current_language,
+    format_moment,
     init_locale,
+    install_template_gettext,
     language_url,
     select_locale,
     time_ago,
@@ -114,6 +116,8 @@ def register_blueprints(app: Flask) -> None:
 
 def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["ago"] = time_ago
+    app.jinja_env.filters["datetimeformat"] = format_moment
+    install_template_gettext(app)
     app.jinja_env.globals.update(
         can=current_user_can,
         can_see=current_user_can_see,
