@@ -38,7 +38,12 @@ from app.locale import (
 )
 from app.main import bp as main_bp
 from app.main import site
-from app.permissions import Action, current_user_can, current_user_can_see
+from app.permissions import (
+    Action,
+    current_user_actions_on,
+    current_user_can,
+    current_user_can_see,
+)
 from app.security import init_security
 from forum import demo as forum_demo
 from forum.knowledge import demo as knowledge_demo
@@ -121,6 +126,7 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(
         can=current_user_can,
         can_see=current_user_can_see,
+        actions_on=current_user_actions_on,
         Action=Action,
         LANGUAGES=LANGUAGES,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
