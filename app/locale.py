@@ -32,11 +32,20 @@ def init_locale(app: Flask) -> None:
         if values and "lang_code" in values:
             g.lang_code = values.pop("lang_code")
 
+    # Endpoint -> whether its address has a language; the map is fixed once requests start, and
+    # url_for runs this for every link (about 80 on a list page).
+    expects_language: dict[str, bool] = {}
+
     @app.url_defaults
     def add_language(endpoint: str, values: dict) -> None:
-        if "lang_code" in values or not app.url_map.is_endpoint_expecting(endpoint, "lang_code"):
+        if "lang_code" in values:
             return
-        values["lang_code"] = current_language()
+        expected = expects_language.get(endpoint)
+        if expected is None:
+            expected = app.url_map.is_endpoint_expecting(endpoint, "lang_code")
+            expects_language[endpoint] = expected
+        if expected:
+            values["lang_code"] = current_language()
 
     @app.after_request
     def remember_language(response):
