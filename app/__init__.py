@@ -29,14 +29,21 @@ from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 from app.locale import (
     LANGUAGE_NAMES,
     current_language,
+    format_moment,
     init_locale,
+    install_template_gettext,
     language_url,
     select_locale,
     time_ago,
 )
 from app.main import bp as main_bp
 from app.main import site
-from app.permissions import Action, current_user_can, current_user_can_see
+from app.permissions import (
+    Action,
+    current_user_actions_on,
+    current_user_can,
+    current_user_can_see,
+)
 from app.security import init_security
 from forum import demo as forum_demo
 from forum.knowledge import demo as knowledge_demo
@@ -114,9 +121,12 @@ def register_blueprints(app: Flask) -> None:
 
 def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["ago"] = time_ago
+    app.jinja_env.filters["datetimeformat"] = format_moment
+    install_template_gettext(app)
     app.jinja_env.globals.update(
         can=current_user_can,
         can_see=current_user_can_see,
+        actions_on=current_user_actions_on,
         Action=Action,
         LANGUAGES=LANGUAGES,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
