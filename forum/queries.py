@@ -72,10 +72,13 @@ def list_questions(filters: ListFilter, after: Cursor | None = None) -> Question
     query = _filtered(filters).options(joinedload(Question.topic))
     if after is not None:
         query = query.where(
+            # the plain range lets SQLite walk the index from the cursor on: with the OR alone
+            # it read the index from the top, 10 ms for a page 50,000 questions down
+            Question.last_activity_at <= after.last_activity_at,
             or_(
                 Question.last_activity_at < after.last_activity_at,
                 and_(Question.last_activity_at == after.last_activity_at, Question.id < after.id),
-            )
+            ),
         )
     query = query.order_by(Question.last_activity_at.desc(), Question.id.desc())
     rows = list(db.session.scalars(query.limit(PAGE_SIZE + 1)))
