@@ -41,7 +41,7 @@ translations: install
 # Seed 100,000 questions and 300,000 answers into SQLite and PostgreSQL (BENCH_DATABASE_URL,
 # default the local server's database mipas_bench, dropped and made again), time search on both
 # backends, then the pages, gunicorn under wrk (apt-get install wrk) and worker memory. About
-# 25 minutes on two cores; figures in benchmarks/*.json, written up in docs/PERFORMANCE.md.
+# 15 minutes on two cores; figures in benchmarks/*.json, written up in docs/PERFORMANCE.md.
 bench: install
 	$(BIN)/pip install --quiet -e '.[dev,deploy]'
 	$(BIN)/python -m benchmarks.search_bench
