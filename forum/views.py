@@ -178,6 +178,10 @@ def render_thread(
         articles=knowledge_queries.articles_from_question(question_id, current_language())
         if thread_.question.is_answered
         else [],
+        # staff may start an article here, as from the proposals queue
+        proposal=thread_.question.is_answered
+        and can(current_user, Action.PROPOSE_ARTICLE)
+        and knowledge_queries.is_proposal(thread_.question.accepted_answer_id),
         answer_form=answer_form or AnswerForm(formdata=None),
         comment_forms=comment_forms,
         comment_target=comment_target,

@@ -142,6 +142,12 @@ def count_overdue(today: date) -> int:
     )
 
 
+def is_proposal(answer_id: int) -> bool:
+    """Whether an accepted answer has no article yet, in any state: the proposals queue's rule."""
+    found = article_answers().where(Article.source_answer_id == answer_id).limit(1)
+    return db.session.scalar(found) is None
+
+
 def article_answers() -> Select:
     """The answers that already have an article, as a subquery for the proposals queue."""
     return select(Article.source_answer_id).where(Article.source_answer_id.is_not(None))

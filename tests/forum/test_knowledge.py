@@ -308,3 +308,25 @@ def test_the_list_shows_each_subject_once_in_the_page_language_where_it_can(
     shown = page(client.get(f"/en/kb/{draft}"))
     assert "Also in:" in shown and f'href="/en/kb/{ru_slug}" hreflang="ru"' in shown
     assert page(client.get("/en/kb/?topic=work")).count('class="question-row"') == 0
+
+
+def test_staff_start_an_article_from_an_answered_thread(
+    app, client, make_user, sign_in, accepted, ask, topic_id
+):
+    question_id, answer_id = accepted
+    create = f'href="/en/kb/new?answer={answer_id}"'
+    assert create not in page(client.get(f"/en/questions/{question_id}", follow_redirects=True))
+    sign_in(make_user("expert").email)
+    assert create in page(client.get(f"/en/questions/{question_id}", follow_redirects=True))
+    open_question = ask(make_user())
+    assert "/en/kb/new" not in page(
+        client.get(f"/en/questions/{open_question}", follow_redirects=True)
+    )
+    # a draft made from the answer ends the proposal
+    with app.test_request_context():
+        services.create_article_from_answer(
+            db.session.get(User, make_user("expert").id),
+            db.session.get(Answer, answer_id),
+            services.ArticleDraft("Renewing a permit", SUMMARY, BODY, topic_id, "en"),
+        )
+    assert create not in page(client.get(f"/en/questions/{question_id}", follow_redirects=True))
