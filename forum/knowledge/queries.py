@@ -49,12 +49,12 @@ def published_articles(language: str, topic_id: int | None = None) -> list[Liste
     return listed
 
 
-def drafts() -> list[Article]:
-    """Articles not yet published, newest first, for staff."""
+def unpublished() -> list[Article]:
+    """Drafts and archived articles, the last changed first, for staff to take up again."""
     return list(
         db.session.scalars(
             select(Article)
-            .where(Article.status == ArticleStatus.DRAFT)
+            .where(Article.status != ArticleStatus.PUBLISHED)
             .order_by(Article.updated_at.desc())
         )
     )

@@ -28,7 +28,7 @@ def index():
         listed=queries.published_articles(current_language(), topic.id if topic else None),
         topics=all_topics(),
         topic=topic,
-        drafts=queries.drafts() if can(current_user, Action.PROPOSE_ARTICLE) else [],
+        unpublished=queries.unpublished() if can(current_user, Action.PROPOSE_ARTICLE) else [],
     )
 
 

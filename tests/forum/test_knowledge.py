@@ -222,6 +222,18 @@ def test_drafts_are_for_staff_only(client, make_user, sign_in, draft):
     assert draft in page(client.get("/en/kb/"))
 
 
+def test_staff_find_archived_articles_in_the_list(app, client, make_user, sign_in, draft):
+    moderator = make_user("moderator")
+    publish(app, draft, moderator)
+    with app.test_request_context():
+        article = db.session.scalar(select(Article).where(Article.slug == draft))
+        services.archive_article(db.session.get(User, moderator.id), article, "Rules changed")
+    assert draft not in page(client.get("/en/kb/"))
+    sign_in(make_user("expert").email)
+    listed = page(client.get("/en/kb/"))
+    assert f"/en/kb/{draft}" in listed and "archived" in listed
+
+
 @pytest.mark.parametrize(
     ("role", "path", "status"),
     [
