@@ -38,6 +38,7 @@ from app.locale import (
 )
 from app.main import bp as main_bp
 from app.main import site
+from app.markup import RenderedColumn
 from app.permissions import (
     Action,
     current_user_actions_on,
@@ -47,6 +48,8 @@ from app.permissions import (
 from app.security import init_security
 from forum import demo as forum_demo
 from forum.knowledge import demo as knowledge_demo
+from forum.knowledge.models import Article
+from forum.models import Answer, Comment, Question
 from moderation import policy as submission_policy
 
 
@@ -106,6 +109,13 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(moderation.bp)
     errors.init_errors(app)
     app.extensions["demo_loaders"] = [forum_demo.load, knowledge_demo.load]
+    # every stored Markdown text, for `flask mipas render-markdown`
+    app.extensions["rendered_markdown"] = [
+        RenderedColumn(Question),
+        RenderedColumn(Answer),
+        RenderedColumn(Comment),
+        RenderedColumn(Article),
+    ]
     app.extensions["submission_policy"] = submission_policy.decide
     # endpoint, label, and the action a person needs to see the link (None: everyone)
     app.config["NAVIGATION"] = [

@@ -14,6 +14,7 @@ from rq import SimpleWorker
 from app import demo
 from app.auth import services as accounts
 from app.config import TRANSLATIONS
+from app.markup import render_again
 from app.models import Role
 from app.tasks import job_queue
 
@@ -49,6 +50,14 @@ def load_demo() -> None:
         click.echo("Demo content loaded. Sign in as member@mipas.example / demo-password.")
     else:
         click.echo("Demo content is already there.")
+
+
+@mipas_cli.command("render-markdown")
+def render_markdown() -> None:
+    """Render every post and article again, after a change of what HTML the site allows."""
+    changed = render_again(current_app.extensions["rendered_markdown"])
+    for model, count in changed.items():
+        click.echo(f"{model}: {count} changed")
 
 
 @mipas_cli.command("worker")

@@ -1,11 +1,16 @@
 """The one way a member's Markdown becomes HTML that is safe to show."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 
 import bleach
 from bleach.linkifier import LinkifyFilter
 from markdown_it import MarkdownIt
 from markupsafe import Markup
+from sqlalchemy import select
+
+from app.extensions import db
 
 ALLOWED_TAGS = frozenset(
     {
@@ -52,3 +57,36 @@ def render_markdown(text: str) -> Markup:
     """Turn a member's Markdown into clean HTML; call it when the text is saved."""
     html = _markdown.render(text or "")
     return Markup(_cleaner.clean(html).strip())  # noqa: S704 - cleaned by bleach just above
+
+
+@dataclass(frozen=True)
+class RenderedColumn:
+    """A model's Markdown column and the column that keeps its HTML."""
+
+    model: type
+    source: str = "body"
+    html: str = "body_html"
+
+
+def render_again(columns: Iterable[RenderedColumn], batch: int = 500) -> dict[str, int]:
+    """Render every stored text again (after a change of the allowlist); changed rows per model.
+
+    Rows are read in batches by id and each batch is one commit, so a large forum is
+    re-rendered in bounded memory, and a row whose HTML comes out the same is not written.
+    """
+    changed: dict[str, int] = {}
+    for column in columns:
+        model = column.model
+        changed[model.__name__] = 0
+        last_id = 0
+        while rows := db.session.scalars(
+            select(model).where(model.id > last_id).order_by(model.id).limit(batch)
+        ).all():
+            for row in rows:
+                html = str(render_markdown(getattr(row, column.source)))
+                if html != getattr(row, column.html):
+                    setattr(row, column.html, html)
+                    changed[model.__name__] += 1
+            last_id = rows[-1].id
+            db.session.commit()
+    return changed

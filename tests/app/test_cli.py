@@ -3,7 +3,9 @@
 from sqlalchemy import func, select
 
 from app.extensions import db
+from app.markup import render_markdown
 from app.models import Organisation, User
+from forum.models import Question
 
 
 def count(app, model) -> int:
@@ -67,3 +69,20 @@ def test_demo_accounts_sign_in_with_the_published_password(app, runner, client):
         "/en/account/sign-in", data={"email": "member@mipas.example", "password": "demo-password"}
     )
     assert response.status_code == 302
+
+
+def test_render_markdown_writes_what_the_allowlist_now_gives(app, runner):
+    runner.invoke(args=["mipas", "load-demo"])
+    with app.app_context():
+        question = db.session.scalars(select(Question).order_by(Question.id)).first()
+        # as if saved under an older allowlist that let images through
+        question.body_html = '<p><img src="https://tracker.example/x.png"></p>'
+        db.session.commit()
+        question_id, body = question.id, question.body
+    result = runner.invoke(args=["mipas", "render-markdown"])
+    assert result.exit_code == 0, result.output
+    assert "Question: 1 changed" in result.output and "Answer: 0 changed" in result.output
+    with app.app_context():
+        assert db.session.get(Question, question_id).body_html == str(render_markdown(body))
+    again = runner.invoke(args=["mipas", "render-markdown"])
+    assert "Question: 0 changed" in again.output
