@@ -76,6 +76,7 @@ ENVIRONMENT_SETTINGS = (
     "MAIL_USE_TLS",
     "MAIL_DEFAULT_SENDER",
     "MIPAS_ENV",
+    "PROXY_HOPS",
 )
 
 
@@ -87,6 +88,8 @@ def environment_overrides(environ: dict[str, str] | None = None) -> dict[str, ob
     }
     if environ.get("DATABASE_URL"):
         overrides["SQLALCHEMY_DATABASE_URI"] = environ["DATABASE_URL"]
+    if "PROXY_HOPS" in overrides:
+        overrides["PROXY_HOPS"] = int(str(overrides["PROXY_HOPS"]))
     if "MAIL_PORT" in overrides:
         overrides["MAIL_PORT"] = int(str(overrides["MAIL_PORT"]))
     if "MAIL_USE_TLS" in overrides:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from urllib.parse import urlsplit
 
-from flask import Flask, Response
+from flask import Flask, Response, current_app, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -22,8 +25,20 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+def client_key() -> str:
+    """The client's address as a keyed hash: rate limits tell clients apart without keeping
+    their addresses, in memory or in Redis (DESIGN 8)."""
+    address = (request.remote_addr or "unknown").encode()
+    return hmac.new(current_app.secret_key.encode(), address, hashlib.sha256).hexdigest()[:32]
+
+
 def init_security(app: Flask) -> None:
-    """Send the security headers with every response."""
+    """Trust the configured proxies and send the security headers with every response."""
+    # Behind a proxy every request comes from the proxy: without this, all visitors would
+    # share one rate limit, and links in e-mails would say http.
+    hops = int(app.config.get("PROXY_HOPS") or 0)
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
     @app.after_request
     def add_security_headers(response: Response) -> Response:

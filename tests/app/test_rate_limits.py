@@ -1,6 +1,7 @@
 """Sign-in and sign-up are rate limited, in memory or in Redis."""
 
 import pytest
+from redis import Redis
 
 from app import create_app
 from app.extensions import limiter
@@ -44,3 +45,47 @@ def test_limits_are_shared_through_redis(config, tmp_path):
     finally:
         dispose(first)
         dispose(second)
+
+
+def sign_in_from(client, address: str, times: int, **headers) -> list[int]:
+    return [
+        client.post(
+            "/lt/account/sign-in",
+            data={"email": "x@example.org", "password": "wrong"},
+            environ_base={"REMOTE_ADDR": address},
+            headers=headers,
+        ).status_code
+        for _ in range(times)
+    ]
+
+
+def test_each_client_has_its_own_limit(client):
+    assert sign_in_from(client, "203.0.113.7", 4) == [200, 200, 200, 429]
+    assert sign_in_from(client, "198.51.100.2", 1) == [200]
+
+
+@pytest.mark.parametrize(("hops", "second_client"), [(0, 429), (1, 200)])
+def test_behind_a_proxy_clients_are_told_apart_by_forwarded_for(config, hops, second_client):
+    app = create_app({**config, "PROXY_HOPS": hops})
+    try:
+        proxied = app.test_client()
+        first = sign_in_from(proxied, "10.0.0.1", 4, **{"X-Forwarded-For": "203.0.113.7"})
+        assert first[-1] == 429
+        second = sign_in_from(proxied, "10.0.0.1", 1, **{"X-Forwarded-For": "198.51.100.2"})
+        assert second == [second_client]
+    finally:
+        dispose(app)
+
+
+@pytest.mark.redis
+def test_redis_keeps_no_client_address(config):
+    redis_url = service_url("TEST_REDIS_URL")
+    app = create_app({**config, "RATELIMIT_STORAGE_URI": redis_url})
+    limiter.reset()
+    try:
+        sign_in_from(app.test_client(), "203.0.113.7", 2)
+        keys = [key.decode() for key in Redis.from_url(redis_url).keys("*")]
+        assert any("sign_in" in key or "LIMITS" in key for key in keys), keys
+        assert not any("203.0.113.7" in key for key in keys)
+    finally:
+        dispose(app)
