@@ -182,7 +182,14 @@ def render_thread(
         proposal=thread_.question.is_answered
         and can(current_user, Action.PROPOSE_ARTICLE)
         and knowledge_queries.is_proposal(thread_.question.accepted_answer_id),
-        answer_form=answer_form or AnswerForm(formdata=None),
+        # built only for those who may answer: a form's CSRF token would give every visitor
+        # a session cookie (and cost time on the most read page)
+        answer_form=answer_form
+        or (
+            AnswerForm(formdata=None)
+            if can(current_user, Action.ANSWER, thread_.question)
+            else None
+        ),
         comment_forms=comment_forms,
         comment_target=comment_target,
         answer_warnings=(warnings or []) if comment_target is None else [],

@@ -63,3 +63,17 @@ def test_sign_out_needs_the_token_too(client, make_user, app):
     )
     client.post("/en/account/sign-out", data={"csrf_token": "forged"})
     assert client.get("/en/account/profile").status_code == 200
+
+
+def test_visitors_read_every_kind_of_page_without_a_session_cookie(app, client, runner):
+    runner.invoke(args=["mipas", "load-demo"])
+    listing = client.get("/en/questions/").get_data(as_text=True)
+    thread = re.search(r'href="(/en/questions/\d+/[^"]+)"', listing).group(1)
+    article = re.search(
+        r'href="(/en/kb/[^"/?]+)"', client.get("/en/kb/").get_data(as_text=True)
+    ).group(1)
+    for path in ("/en/", "/en/questions/", thread, "/en/kb/", article, "/en/search?q=permit"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert client.get_cookie("session") is None, path
+    assert client.get_cookie("mipas_lang").value == "en"
