@@ -196,6 +196,7 @@ class NotificationKind(enum.StrEnum):
     ANSWER_ACCEPTED = "answer_accepted"
     POST_APPROVED = "post_approved"
     POST_REJECTED = "post_rejected"
+    NEW_QUESTION = "new_question"  # to the experts of its topic and language
 
 
 class Notification(db.Model):

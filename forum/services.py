@@ -91,7 +91,10 @@ def ask_question(author: User, draft: QuestionDraft, ui_language: str) -> Questi
     db.session.add(question)
     db.session.flush()
     notify.follow_quietly(author.id, question.id)
+    if question.is_published:
+        signals.question_published.send(question)
     db.session.commit()
+    notify.send_pending()
     return question
 
 
@@ -277,7 +280,7 @@ def change_status(post: Question | Answer | Comment, status: PostStatus, actor_i
     For moderation: a held post going public tells the thread's followers, as a post
     published at once would have; a post leaving the public stops counting.
     """
-    was_public = post.is_published
+    was_public, was_held = post.is_published, post.status == PostStatus.PENDING
     post.status, post.hold_reason = status.value, ""
     question = thread_of(post)
     went_public = post.is_published and not was_public
@@ -295,6 +298,8 @@ def change_status(post: Question | Answer | Comment, status: PostStatus, actor_i
         notify.followers_of(question, kind, actor_id=post.author_id)
     if went_public and isinstance(post, Question):
         question.last_activity_at = utcnow()
+        if was_held:
+            signals.question_published.send(question)
 
 
 def delete_post(post: Question | Answer | Comment) -> None:

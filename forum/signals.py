@@ -7,6 +7,10 @@ _signals = Namespace()
 # sent inside the edit's transaction, before its commit: (post, kind=..., editor=..., before=...)
 post_edited = _signals.signal("post-edited")
 
+# sent inside the transaction that first makes a question public (published when asked, or
+# approved by a moderator; not when a hidden one is restored): (question)
+question_published = _signals.signal("question-published")
+
 # sent inside a knowledge-base action's transaction, before its commit:
 # (article, action=..., actor=..., reason=..., before=..., after=...)
 article_changed = _signals.signal("article-changed")

@@ -4,4 +4,5 @@ from flask import Blueprint
 
 bp = Blueprint("moderation", __name__, url_prefix="/<lang:lang_code>", template_folder="templates")
 
-from moderation import member_views, staff_views  # noqa: E402, F401  (routes attach themselves)
+# the views attach their routes to bp; expert_alerts listens for new questions
+from moderation import expert_alerts, member_views, staff_views  # noqa: E402, F401
