@@ -37,6 +37,18 @@ CSRF_TEXT = (
     ),
 )
 
+# The fields whose text a refused form shows back, so that nothing written is lost; never a
+# password, an address or a token.
+WRITTEN_FIELDS = {
+    "title": _l("Title"),
+    "summary": _l("Summary"),
+    "body": _l("Text"),
+    "reason": _l("Reason"),
+    "note": _l("A note for the moderators"),
+    "statement": _l("Your experience"),
+    "bio": _l("About you"),
+}
+
 
 def _account_state_text() -> str | None:
     """Why a signed-in person cannot act: the state of their own account, if that is why."""
@@ -58,7 +70,12 @@ def init_errors(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
-        return render_error(400, CSRF_TEXT)
+        written = [
+            (name, label, request.form[name])
+            for name, label in WRITTEN_FIELDS.items()
+            if request.form.get(name, "").strip()
+        ]
+        return render_error(400, CSRF_TEXT, written=written)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
@@ -75,9 +92,10 @@ def init_errors(app: Flask) -> None:
         return render_error(500)
 
 
-def render_error(code: int, text_pair: tuple | None = None):
+def render_error(code: int, text_pair: tuple | None = None, written: list | None = None):
     fallback = ERROR_TEXT[400] if code < 500 else ERROR_TEXT[500]
     title, text = text_pair or ERROR_TEXT.get(code, fallback)
     if code == 403 and current_user.is_authenticated:
         text = _account_state_text() or text
-    return render_template("errors/error.html", code=code, title=title, text=text), code
+    page = render_template("errors/error.html", code=code, title=title, text=text, written=written)
+    return page, code

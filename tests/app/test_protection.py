@@ -77,3 +77,18 @@ def test_visitors_read_every_kind_of_page_without_a_session_cookie(app, client, 
         assert response.status_code == 200, path
         assert client.get_cookie("session") is None, path
     assert client.get_cookie("mipas_lang").value == "en"
+
+
+def test_a_refused_form_shows_back_what_was_written_but_never_a_password(client):
+    body = "My permit ends in May <b>and</b> I have a new employer. What should I do first?"
+    response = client.post(
+        "/ru/questions/ask", data={"title": "New employer, old permit", "body": body}
+    )
+    shown = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Не удалось отправить форму" in shown
+    assert "New employer, old permit" in shown
+    assert "My permit ends in May &lt;b&gt;and&lt;/b&gt; I have a new employer" in shown
+    refused = client.post(
+        "/en/account/sign-in", data={"email": "x@example.org", "password": "secret phrase 42"}
+    ).get_data(as_text=True)
+    assert "secret phrase 42" not in refused and "x@example.org" not in refused
