@@ -19,6 +19,7 @@ from forum.models import (
     PostStatus,
     Question,
     Revision,
+    Subscription,
     Tag,
     Vote,
 )
@@ -133,6 +134,28 @@ def refresh_answer_counts(question: Question) -> None:
     question.expert_answered = bool(
         db.session.scalar(select(func.count(Answer.id)).where(published, Answer.by_expert))
     )
+
+
+def move_answers(source: Question, target: Question) -> list[int]:
+    """Move the answers of `source`, with their comments and helpful marks, under `target`.
+
+    For merging a duplicate, so that the help given there is where people are sent. The
+    target keeps its own accepted answer; whoever followed `source` follows `target` too.
+    The caller commits.
+    """
+    answers = list(db.session.scalars(select(Answer).where(Answer.question_id == source.id)))
+    for answer in answers:
+        answer.question = target
+    source.accepted_answer_id = None
+    db.session.flush()
+    refresh_answer_counts(source)
+    refresh_answer_counts(target)
+    target.last_activity_at = utcnow()
+    for user_id in db.session.scalars(
+        select(Subscription.user_id).where(Subscription.question_id == source.id)
+    ):
+        notify.follow_quietly(user_id, target.id)
+    return [answer.id for answer in answers]
 
 
 def comment_on(author: User, question: Question, answer: Answer | None, body: str) -> Comment:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     DateField,
     RadioField,
     SelectField,
@@ -87,6 +88,9 @@ class CloseForm(FlaskForm):
         _l("The question that already answers it"),
         filters=[strip_whitespace],
         description=_l("Its number or its address, for example /en/questions/12/…"),
+    )
+    merge = BooleanField(
+        _l("Also move its answers to that question, so that all the help is in one place")
     )
     note = TextAreaField(
         _l("A note shown on the question (optional)"),

@@ -20,6 +20,7 @@ from app.tasks import enqueue
 from app.text import slugify
 from forum import notify
 from forum import services as forum_services
+from forum.knowledge import services as knowledge_services
 from forum.models import Answer, Comment, NotificationKind, PostStatus, Question
 from forum.signals import article_changed
 from moderation import audit
@@ -166,13 +167,25 @@ def flag(member: User, kind: str, post, reason: str, note: str = "") -> bool:
 
 
 def close_question(
-    moderator: User, question: Question, reason: str, note: str, duplicate_of: Question | None
+    moderator: User,
+    question: Question,
+    reason: str,
+    note: str,
+    duplicate_of: Question | None,
+    merge: bool = False,
 ) -> None:
+    """Close a question; a duplicate may also hand its answers to the question it repeats."""
     before = {"closed_reason": question.closed_reason, "duplicate_of": question.duplicate_of_id}
     question.closed_reason = reason
     question.closed_note = note.strip()
     question.duplicate_of = duplicate_of
-    after = {"closed_reason": reason, "duplicate_of": duplicate_of.id if duplicate_of else None}
+    after: dict = {
+        "closed_reason": reason,
+        "duplicate_of": duplicate_of.id if duplicate_of else None,
+    }
+    if merge and duplicate_of is not None:
+        after["answers_moved"] = forum_services.move_answers(question, duplicate_of)
+        knowledge_services.follow_moved_answers(after["answers_moved"], duplicate_of.id)
     audit.record(moderator, "close", "question", question.id, note, before, after)
     db.session.commit()
 

@@ -208,7 +208,7 @@ def question_tools(question_id: int):
         duplicate = None
         if close_form.reason.data == "duplicate":
             duplicate = forum_queries.question(question_number(close_form.duplicate_of.data))
-            if duplicate is None or duplicate.id == question.id:
+            if duplicate is None or duplicate.id == question.id or not duplicate.is_published:
                 close_form.duplicate_of.errors.append(
                     _("There is no other question with this number.")
                 )
@@ -219,6 +219,7 @@ def question_tools(question_id: int):
                 close_form.reason.data,
                 close_form.note.data or "",
                 duplicate,
+                merge=close_form.merge.data,
             )
             return redirect(thread_url(question))
     elif action == "move" and move_form.validate_on_submit():

@@ -66,6 +66,14 @@ class ArticleDraft:
     slug: str = ""  # empty: made from the title
 
 
+def follow_moved_answers(answer_ids: list[int], question_id: int) -> None:
+    """Point the articles made from moved answers at the thread the answers are in now."""
+    for article in db.session.scalars(
+        select(Article).where(Article.source_answer_id.in_(answer_ids))
+    ):
+        article.source_question_id = question_id
+
+
 def review_due_after(checked_on: date, months: int | None = None) -> date:
     """The day a check made on `checked_on` runs out: `KNOWLEDGE_REVIEW_MONTHS` later."""
     if months is None:

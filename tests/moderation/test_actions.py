@@ -1,5 +1,6 @@
 """Moderator actions on posts, threads and members, each one in the audit log."""
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -147,6 +148,54 @@ def test_closing_as_duplicate_needs_the_other_question(client, make_user, sign_i
         data={"action": "close", "close-reason": "duplicate", "close-duplicate_of": "99999"},
     )
     assert "There is no other question with this number." in page(response)
+
+
+def test_a_duplicate_hands_its_answers_to_the_question_it_repeats(
+    app, client, make_user, sign_in, ask, answer
+):
+    original = ask(make_user("moderator"), "How do I renew my residence permit card?")
+    asker = make_user("moderator")
+    copy = ask(asker, "Renewing a residence permit card: how?")
+    expert = make_user("expert")
+    moved = answer(expert, copy, "Book a visit at the Migration Department with MIGRIS.")
+    with app.test_request_context():
+        db.session.get(Question, copy).accepted_answer_id = moved
+        db.session.commit()
+    sign_in(make_user("moderator").email)
+    form = {"action": "close", "close-reason": "duplicate", "close-duplicate_of": str(original)}
+    client.post(f"/en/moderation/questions/{copy}", data={**form, "close-merge": "y"})
+    thread = page(client.get(f"/en/questions/{original}", follow_redirects=True))
+    assert "Book a visit at the Migration Department with MIGRIS." in thread
+    assert "1 answer" in thread
+    left = page(client.get(f"/en/questions/{copy}", follow_redirects=True))
+    assert "Book a visit" not in left and "Closed." in left
+    with app.app_context():
+        question, target = db.session.get(Question, copy), db.session.get(Question, original)
+        assert question.answer_count == 0 and question.accepted_answer_id is None
+        assert target.answer_count == 1 and target.expert_answered
+        entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "close"))
+        assert json.loads(entry.after)["answers_moved"] == [moved]
+    # the asker of the duplicate follows the question their answers went to
+    sign_in(asker.email)
+    assert "Stop following" in page(client.get(f"/en/questions/{original}", follow_redirects=True))
+    found = page(client.get("/en/search?q=Migration+Department+MIGRIS"))
+    assert f"/en/questions/{original}/" in found and f"/en/questions/{copy}/" not in found
+    with app.app_context():
+        assert app.extensions["search"].check().clean
+
+
+def test_a_question_is_not_closed_as_a_duplicate_of_one_that_is_not_public(
+    app, client, make_user, sign_in, ask
+):
+    held = ask(make_user(), "Renewing a residence permit card: how?")  # a new member's: held
+    question_id = ask(make_user("moderator"))
+    sign_in(make_user("moderator").email)
+    response = client.post(
+        f"/en/moderation/questions/{question_id}",
+        data={"action": "close", "close-reason": "duplicate", "close-duplicate_of": str(held)},
+    )
+    assert "There is no other question with this number." in page(response)
+    assert audit_actions(app) == []
 
 
 def test_suspend_and_unsuspend_a_member(app, client, make_user, sign_in):
