@@ -10,3 +10,7 @@ post_edited = _signals.signal("post-edited")
 # sent inside a knowledge-base action's transaction, before its commit:
 # (article, action=..., actor=..., reason=..., before=..., after=...)
 article_changed = _signals.signal("article-changed")
+
+# sent inside an account deletion's transaction, before the rows go:
+# (None, questions=set[int], answers=set[int], comments=set[int]) - the posts about to be removed
+posts_removing = _signals.signal("posts-removing")
