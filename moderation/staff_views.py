@@ -93,7 +93,7 @@ def _tell_already_decided(error: services.AlreadyDecided) -> None:
         flash(
             _(
                 "%(name)s has already dealt with this. Nothing was changed.",
-                name=error.by.display_name,
+                name=error.by.shown_name,
             ),
             "error",
         )
