@@ -233,6 +233,11 @@ def test_the_deletion_is_logged_without_personal_data(app, client, make_user, si
         assert json.loads(entry.after)["posts"] == "removed"
         assert json.loads(entry.after)["questions_removed"] == 1
         assert member.email not in logged and member.display_name not in logged
+    admin = make_user("admin")
+    sign_in(admin.email)
+    page = client.get("/en/moderation/audit").get_data(as_text=True)
+    assert "Deleted their own account" in page and "deleted member" in page
+    assert member.display_name not in page
 
 
 def test_the_last_admin_cannot_leave(app, client, make_user, sign_in):
