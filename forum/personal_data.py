@@ -16,7 +16,7 @@ from sqlalchemy import delete, func, or_, select, tuple_, update
 
 from app.auth.personal_data import AccountDeletion, PersonalDataPart
 from app.extensions import db
-from app.models import User, utcnow
+from app.models import User
 from forum import services, signals
 from forum.models import (
     Answer,
@@ -268,7 +268,6 @@ def _remove_posts(removal: Removal) -> None:
     ):
         question.body, question.body_html = "", ""
         question.anonymous = True
-        question.edited_at = utcnow()
     db.session.flush()
 
 
