@@ -2,11 +2,15 @@
 
 import json
 import re
+import uuid
 from datetime import date
 
 import pytest
+from redis import Redis
+from rq import Queue, SimpleWorker
 from sqlalchemy import func, select
 
+from app import tasks
 from app.extensions import db
 from app.models import User
 from forum import services
@@ -16,7 +20,7 @@ from moderation import services as moderation
 from moderation.models import AuditEntry, Flag
 from search.backend import SearchQuery
 from tests.app.posts import answer, ask, comment
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, service_url
 
 
 def delete_account(client, posts="keep", password=PASSWORD, lang="en"):
@@ -257,3 +261,24 @@ def test_the_last_admin_cannot_leave(app, client, make_user, sign_in):
 def test_visitors_are_sent_to_sign_in(client):
     response = delete_account(client)
     assert response.status_code == 302 and "/account/sign-in" in response.headers["Location"]
+
+
+@pytest.mark.redis
+def test_the_goodbye_mail_reaches_the_old_address_through_the_rq_worker(
+    app, client, make_user, sign_in, mailbox, monkeypatch
+):
+    """The worker runs after the commit, when the account no longer holds the address."""
+    redis_url = service_url("TEST_REDIS_URL")
+    monkeypatch.setattr(tasks, "QUEUE_NAME", f"test-{uuid.uuid4().hex}")
+    member = make_user(language="ru")
+    sign_in(member.email)
+    app.config["REDIS_URL"] = redis_url
+    delete_account(client, posts="keep")
+    assert mailbox.to(member.email) == []  # queued, not sent yet
+    queue = Queue(tasks.QUEUE_NAME, connection=Redis.from_url(redis_url))
+    with app.app_context():
+        SimpleWorker([queue], connection=queue.connection).work(burst=True)
+    [(_, subject, body)] = mailbox.to(member.email)
+    assert subject == "Ваша учётная запись MIPAS удалена"
+    assert "удалённый участник" in body
+    queue.delete(delete_jobs=True)
