@@ -47,9 +47,12 @@ from app.permissions import (
 )
 from app.security import init_security
 from forum import demo as forum_demo
+from forum import personal_data as forum_personal_data
 from forum.knowledge import demo as knowledge_demo
+from forum.knowledge import personal_data as knowledge_personal_data
 from forum.knowledge.models import Article
 from forum.models import Answer, Comment, Question
+from moderation import personal_data as moderation_personal_data
 from moderation import policy as submission_policy
 
 
@@ -117,6 +120,13 @@ def register_blueprints(app: Flask) -> None:
         RenderedColumn(Article),
     ]
     app.extensions["submission_policy"] = submission_policy.decide
+    # each package's share of a member's export and deletion; deletions run in this order,
+    # and moderation's last, so that the audit entry counts what the others removed
+    app.extensions["personal_data"] = [
+        forum_personal_data.PART,
+        knowledge_personal_data.PART,
+        moderation_personal_data.PART,
+    ]
     # endpoint, label, and the action a person needs to see the link (None: everyone)
     app.config["NAVIGATION"] = [
         ("forum.questions", _l("Questions"), None),

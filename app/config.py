@@ -52,6 +52,7 @@ class DefaultConfig:
     SIGN_UP_RATE_LIMIT = "5 per minute; 30 per day"
     POSTING_RATE_LIMIT = "6 per minute; 60 per hour"
     PASSWORD_RESET_RATE_LIMIT = "5 per minute; 20 per day"  # noqa: S105 - not a secret
+    EXPORT_RATE_LIMIT = "3 per minute; 10 per day"
 
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
 

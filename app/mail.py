@@ -54,3 +54,15 @@ def mail_user(user_id: int, template: str, context: dict, to: str | None = None)
         subject = render_template(f"mail/{template}.subject.txt", user=user, **context)
         body = render_template(f"mail/{template}.txt", user=user, **context)
     send_mail(Mail(to=to or user.email, subject=" ".join(subject.split()), body=body))
+
+
+def mail_address(to: str, language: str, template: str, context: dict) -> None:
+    """Write mail/<template> in `language` and send it to `to`; a job for app.tasks.
+
+    For mail that must not read the account when it runs, such as the goodbye after a
+    deletion, when the account no longer holds the address.
+    """
+    with force_locale(language):
+        subject = render_template(f"mail/{template}.subject.txt", **context)
+        body = render_template(f"mail/{template}.txt", **context)
+    send_mail(Mail(to=to, subject=" ".join(subject.split()), body=body))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import UTC, date, datetime
 
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 from flask_login import UserMixin
 from sqlalchemy import String, Text, types
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -104,6 +104,11 @@ class User(UserMixin, db.Model):
     def get_id(self) -> str:
         # A password change ends every other session: the id carries part of the hash.
         return f"{self.id}.{self.password_hash[-12:]}"
+
+    @property
+    def shown_name(self) -> str:
+        """The name pages show: the display name, or "deleted member" once the account is gone."""
+        return self.display_name if self.deleted_at is None else gettext("deleted member")
 
     @property
     def is_active(self) -> bool:

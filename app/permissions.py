@@ -29,6 +29,7 @@ class Action(enum.StrEnum):
     DELETE_OWN_POST = "delete_own_post"
     EDIT_PROFILE = "edit_profile"
     EXPORT_OWN_DATA = "export_own_data"
+    DELETE_OWN_ACCOUNT = "delete_own_account"
     APPLY_AS_EXPERT = "apply_as_expert"
     # staff
     VIEW_QUEUES = "view_queues"
@@ -61,6 +62,7 @@ LEAST_ROLE: dict[Action, Role] = {
     Action.DELETE_OWN_POST: Role.MEMBER,
     Action.EDIT_PROFILE: Role.MEMBER,
     Action.EXPORT_OWN_DATA: Role.MEMBER,
+    Action.DELETE_OWN_ACCOUNT: Role.MEMBER,
     Action.APPLY_AS_EXPERT: Role.MEMBER,
     Action.VIEW_QUEUES: Role.EXPERT,
     Action.MODERATE_POST: Role.EXPERT,
@@ -80,8 +82,9 @@ LEAST_ROLE: dict[Action, Role] = {
 
 RANK = {Role.MEMBER: 0, Role.EXPERT: 1, Role.MODERATOR: 2, Role.ADMIN: 3}
 
-# What an account may still do while unconfirmed or suspended: look after itself.
-SELF_SERVICE = frozenset({Action.EDIT_PROFILE, Action.EXPORT_OWN_DATA})
+# What an account may still do while unconfirmed or suspended: look after itself. Leaving is
+# one of those rights: a suspension limits posting, not the member's say over their own data.
+SELF_SERVICE = frozenset({Action.EDIT_PROFILE, Action.EXPORT_OWN_DATA, Action.DELETE_OWN_ACCOUNT})
 
 # Actions on a post that its author may take without a staff role.
 OWN_POST_ACTIONS = frozenset({Action.EDIT_POST, Action.DELETE_OWN_POST})

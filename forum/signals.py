@@ -14,3 +14,7 @@ question_published = _signals.signal("question-published")
 # sent inside a knowledge-base action's transaction, before its commit:
 # (article, action=..., actor=..., reason=..., before=..., after=...)
 article_changed = _signals.signal("article-changed")
+
+# sent inside an account deletion's transaction, before the rows go:
+# (None, questions=set[int], answers=set[int], comments=set[int]) - the posts about to be removed
+posts_removing = _signals.signal("posts-removing")

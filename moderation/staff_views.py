@@ -43,6 +43,7 @@ AUDIT_ACTIONS = {
     "move": _l("Moved a question"),
     "suspend": _l("Suspended a member"),
     "unsuspend": _l("Ended a suspension"),
+    "delete_account": _l("Deleted their own account"),
     "approve_expert": _l("Approved an expert"),
     "decline_expert": _l("Declined an expert application"),
     "revoke_expert": _l("Revoked an expert role"),
@@ -93,7 +94,7 @@ def _tell_already_decided(error: services.AlreadyDecided) -> None:
         flash(
             _(
                 "%(name)s has already dealt with this. Nothing was changed.",
-                name=error.by.display_name,
+                name=error.by.shown_name,
             ),
             "error",
         )

@@ -1,4 +1,4 @@
-"""Accounts: registration, e-mail confirmation, sign-in, password reset and profile."""
+"""Accounts: registration, e-mail confirmation, sign-in, password reset, profile, own data."""
 
 from flask import Blueprint, redirect, request, url_for
 from flask_login import LoginManager
@@ -28,4 +28,4 @@ def init_login(login_manager: LoginManager) -> None:
         return redirect(url_for("auth.sign_in", next=next_path))
 
 
-from app.auth import views  # noqa: E402, F401  (routes attach themselves to bp)
+from app.auth import data_views, views  # noqa: E402, F401  (routes attach themselves to bp)

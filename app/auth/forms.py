@@ -212,3 +212,27 @@ class ChangeEmailForm(FlaskForm):
 
 class ConfirmActionForm(FlaskForm):
     """A form with nothing but its CSRF token, for buttons such as "Sign out"."""
+
+
+def current_password_field() -> PasswordField:
+    return PasswordField(
+        _l("Current password"),
+        validators=[DataRequired(_l("Enter your current password."))],
+        render_kw={"autocomplete": "current-password"},
+    )
+
+
+class ExportDataForm(FlaskForm):
+    current_password = current_password_field()
+
+
+class DeleteAccountForm(FlaskForm):
+    posts = RadioField(
+        _l("Your questions, answers and comments"),
+        choices=[
+            SelectChoice("keep", _l("Keep them on the site, shown as written by a deleted member")),
+            SelectChoice("remove", _l("Remove them from the site for good")),
+        ],
+        validators=[InputRequired(_l("Choose what happens to your posts."))],
+    )
+    current_password = current_password_field()

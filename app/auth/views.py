@@ -21,12 +21,13 @@ from app.permissions import Action, require
 from app.security import safe_next_url
 
 
-def _limit(setting: str):
+def post_rate_limit(setting: str):
+    """Limit how often a page's form may be sent, by the named setting."""
     return limiter.limit(lambda: current_app.config[setting], methods=["POST"])
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@_limit("SIGN_UP_RATE_LIMIT")
+@post_rate_limit("SIGN_UP_RATE_LIMIT")
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
@@ -72,7 +73,7 @@ def confirm_email(token: str):
 
 @bp.route("/confirm", methods=["POST"])
 @login_required
-@_limit("PASSWORD_RESET_RATE_LIMIT")
+@post_rate_limit("PASSWORD_RESET_RATE_LIMIT")
 def resend_confirmation():
     form = ConfirmActionForm()
     if form.validate_on_submit() and not current_user.is_confirmed:
@@ -85,7 +86,7 @@ def resend_confirmation():
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@_limit("SIGN_IN_RATE_LIMIT")
+@post_rate_limit("SIGN_IN_RATE_LIMIT")
 def sign_in():
     next_url = safe_next_url(request.args.get("next"))
     if current_user.is_authenticated:
@@ -112,7 +113,7 @@ def sign_out():
 
 
 @bp.route("/forgot-password", methods=["GET", "POST"])
-@_limit("PASSWORD_RESET_RATE_LIMIT")
+@post_rate_limit("PASSWORD_RESET_RATE_LIMIT")
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():

@@ -92,3 +92,24 @@ def test_a_refused_form_shows_back_what_was_written_but_never_a_password(client)
         "/en/account/sign-in", data={"email": "x@example.org", "password": "secret phrase 42"}
     ).get_data(as_text=True)
     assert "secret phrase 42" not in refused and "x@example.org" not in refused
+
+
+@pytest.mark.parametrize("path", ["/en/account/export", "/en/account/delete"])
+def test_downloading_or_deleting_ones_data_needs_the_token(client, make_user, app, path):
+    user = make_user()
+    token = csrf_token(client, "/en/account/sign-in")
+    client.post(
+        "/en/account/sign-in", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
+    )
+    data = {"current_password": PASSWORD, "posts": "remove"}
+    response = client.post(path, data=data)
+    assert response.status_code == 400
+    assert "attachment" not in response.headers.get("Content-Disposition", "")
+    with app.app_context():
+        assert db.session.get(User, user.id).is_active
+    response = client.post(path, data={**data, "csrf_token": csrf_token(client, path)})
+    assert response.status_code in (200, 302)
+    if path.endswith("export"):
+        assert response.headers["Content-Disposition"].startswith("attachment")
+    else:
+        assert response.headers["Location"].endswith("/en/account/deleted")

@@ -5,12 +5,17 @@ from redis import Redis
 
 from app import create_app
 from app.extensions import limiter
-from tests.conftest import dispose, service_url
+from tests.conftest import PASSWORD, dispose, service_url
 
 
 @pytest.fixture
 def config(config):
-    return {**config, "RATELIMIT_ENABLED": True, "SIGN_IN_RATE_LIMIT": "3 per minute"}
+    return {
+        **config,
+        "RATELIMIT_ENABLED": True,
+        "SIGN_IN_RATE_LIMIT": "3 per minute",
+        "EXPORT_RATE_LIMIT": "2 per minute",
+    }
 
 
 def try_to_sign_in(client, times: int) -> list[int]:
@@ -26,6 +31,16 @@ def test_sign_in_is_limited_with_a_translated_page(client):
     assert try_to_sign_in(client, 4) == [200, 200, 200, 429]
     page = client.post("/lt/account/sign-in", data={}).get_data(as_text=True)
     assert "Per daug bandymų" in page
+
+
+def test_data_downloads_are_limited(client, make_user):
+    member = make_user()
+    client.post("/en/account/sign-in", data={"email": member.email, "password": PASSWORD})
+    codes = [
+        client.post("/en/account/export", data={"current_password": PASSWORD}).status_code
+        for _ in range(3)
+    ]
+    assert codes == [200, 200, 429]
 
 
 def test_reading_the_sign_in_page_is_not_limited(client):

@@ -50,6 +50,18 @@ SITE_PAGES = (
     SitePage("profile", "/{lang}/account/profile", signed_in=True),
     SitePage("change-password", "/{lang}/account/password", signed_in=True),
     SitePage("change-email", "/{lang}/account/email", signed_in=True),
+    SitePage("export", "/{lang}/account/export", signed_in=True),
+    SitePage(
+        "export-errors", "/{lang}/account/export", signed_in=True, submit_empty="main form button"
+    ),
+    SitePage("delete-account", "/{lang}/account/delete", signed_in=True),
+    SitePage(
+        "delete-account-errors",
+        "/{lang}/account/delete",
+        signed_in=True,
+        submit_empty="main form button",
+    ),
+    SitePage("account-deleted", "/{lang}/account/deleted"),
     SitePage("not-found", "/{lang}/no-such-page", status=404),
     # The forum; the placeholders other than {lang} come from the `forum_paths` fixture.
     SitePage("questions", "/{lang}/questions/"),
