@@ -21,6 +21,8 @@ from app.models import Topic, User
 from forum import services
 from forum.knowledge.models import Article, ArticleGroup
 from forum.models import Answer, PostStatus, Question
+from news import services as news_services
+from news.models import NewsItem
 from search.backend import DocumentKind, SearchQuery
 from search.models import SearchOutbox
 from tests.conftest import BASE_CONFIG, dispose
@@ -430,3 +432,26 @@ def test_search_check_reports_no_drift_with_articles(app, post, runner):
     assert result.exit_code == 0, result.output
     app.extensions["search"].backend.clear()
     assert "Indexed 2 documents" in runner.invoke(args=["search", "reindex"]).output
+
+
+def test_a_news_item_is_found_while_published_on_either_backend(search_app):
+    with search_app.test_request_context():
+        author = User(email="editor@example.org", display_name="Editor", password_hash="x")
+        db.session.add(author)
+        db.session.commit()
+        draft = news_services.NewsDraft(
+            title="Consultation day on residence permits",
+            summary="Lawyers answer general questions about residence permits.",
+            body="Bring copies of your documents to the consultation day.",
+            language="en",
+        )
+        item = news_services.create_item(author, draft)
+        item_id = item.id
+        assert found(search_app, "consultation") == []
+        news_services.publish_item(author, item)
+    hits = search_app.extensions["search"].backend.search(SearchQuery("consultation day")).hits
+    assert [(hit.kind, hit.id) for hit in hits] == [(DocumentKind.NEWS, item_id)]
+    assert hits[0].url_path == "/news/consultation-day-on-residence-permits"
+    with search_app.test_request_context():
+        news_services.unpublish_item(author, db.session.get(NewsItem, item_id))
+    assert found(search_app, "consultation day") == []
