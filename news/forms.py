@@ -27,9 +27,12 @@ NEWS_BODY_MIN = 50
 WHEN_FORMAT = "%Y-%m-%dT%H:%M"
 
 
-def organisation_choices() -> list[tuple[int, str]]:
+def organisation_choices() -> list[SelectChoice]:
     """The organisations an item can be about, after a "none" choice."""
-    return [(0, _l("None")), *((o.id, o.name) for o in all_organisations())]
+    return [
+        SelectChoice(0, _l("None")),
+        *(SelectChoice(o.id, o.name) for o in all_organisations()),
+    ]
 
 
 def language_choices() -> list[SelectChoice]:
@@ -53,7 +56,10 @@ def moment_field(label, description=None) -> DateTimeLocalField:
 class NewsForm(FlaskForm):
     kind = RadioField(
         _l("What is it?"),
-        choices=[(NewsKind.NEWS.value, _l("News")), (NewsKind.EVENT.value, _l("Event"))],
+        choices=[
+            SelectChoice(NewsKind.NEWS.value, _l("News")),
+            SelectChoice(NewsKind.EVENT.value, _l("Event")),
+        ],
         default=NewsKind.NEWS.value,
         validate_choice=True,
     )
@@ -116,7 +122,7 @@ class NewsForm(FlaskForm):
     submit = SubmitField(_l("Save the draft"))
 
     def validate_organisation(self, field) -> None:
-        if field.data and field.data not in {value for value, _label in field.choices}:
+        if field.data and field.data not in {choice.value for choice in field.choices}:
             raise ValidationError(_l("Choose an organisation from the list."))
 
     def validate(self, extra_validators=None) -> bool:
@@ -151,9 +157,9 @@ class NewsFilterForm(FlaskForm):
     kind = SelectField(
         _l("Show"),
         choices=[
-            ("", _l("News and events")),
-            (NewsKind.NEWS.value, _l("News only")),
-            (NewsKind.EVENT.value, _l("Events only")),
+            SelectChoice("", _l("News and events")),
+            SelectChoice(NewsKind.NEWS.value, _l("News only")),
+            SelectChoice(NewsKind.EVENT.value, _l("Events only")),
         ],
         validators=[Optional()],
     )
