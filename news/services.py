@@ -1,4 +1,8 @@
-"""News services: the only code that writes news items, one commit per action."""
+"""News services: the only code that writes news items, one commit per action.
+
+Each staff action is announced on `news.signals.news_changed` inside its transaction, so that
+moderation can write its audit log in the same commit.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from app.markup import render_markdown
 from app.models import Organisation, User, utcnow
 from app.text import slugify
 from news.models import NEWS_LANGUAGES, NewsGroup, NewsItem, NewsKind, NewsStatus
+from news.signals import news_changed
 
 # addresses under /news/ that are pages, not items
 RESERVED_SLUGS = frozenset({"new"})
@@ -86,6 +91,30 @@ class NewsDraft:
         )
 
 
+def snapshot(item: NewsItem) -> dict:
+    """What the audit log keeps of an item before and after a change."""
+    return {
+        "group_id": item.group_id,
+        "status": item.status,
+        "language": item.language,
+        "slug": item.slug,
+        "kind": item.kind,
+        "title": item.title,
+        "summary": item.summary,
+        "body": item.body,
+        "starts_at": item.starts_at,
+        "ends_at": item.ends_at,
+        "place": item.place,
+        "online": item.online,
+        "registration_url": item.registration_url,
+        "organisation_id": item.organisation_id,
+    }
+
+
+def _announce(item: NewsItem, action: str, actor: User, before: dict) -> None:
+    news_changed.send(item, action=action, actor=actor, before=before, after=snapshot(item))
+
+
 def _check(draft: NewsDraft) -> None:
     if draft.language not in NEWS_LANGUAGES or draft.kind not in set(NewsKind):
         raise NewsError(draft.language, draft.kind)
@@ -125,13 +154,14 @@ def _fill(item: NewsItem, draft: NewsDraft) -> None:
     item.updated_at = utcnow()
 
 
-def _save(item: NewsItem) -> NewsItem:
-    """Flush and commit; a slug taken at the same moment is still SlugTaken."""
+def _save(item: NewsItem, action: str, actor: User, before: dict) -> NewsItem:
+    """Flush, announce and commit; a slug taken at the same moment is still SlugTaken."""
     try:
         db.session.flush()
     except IntegrityError as error:
         db.session.rollback()
         raise SlugTaken(item.slug) from error
+    _announce(item, action, actor, before)
     db.session.commit()
     return item
 
@@ -152,7 +182,7 @@ def _new_item(author: User, group: NewsGroup, draft: NewsDraft) -> NewsItem:
 
 def create_item(author: User, draft: NewsDraft) -> NewsItem:
     """Start a draft news item or event, in a new group of its own."""
-    return _save(_new_item(author, NewsGroup(), draft))
+    return _save(_new_item(author, NewsGroup(), draft), "create_news", author, {})
 
 
 def create_translation(author: User, original: NewsItem, draft: NewsDraft) -> NewsItem:
@@ -164,23 +194,26 @@ def create_translation(author: User, original: NewsItem, draft: NewsDraft) -> Ne
     )
     if existing is not None:
         raise LanguageTaken(existing)
-    return _save(_new_item(author, original.group, draft))
+    return _save(_new_item(author, original.group, draft), "translate_news", author, {})
 
 
 def edit_item(editor: User, item: NewsItem, draft: NewsDraft) -> None:
     """Change an item's text, dates, place or address; its state stays."""
     _check(draft)
+    before = snapshot(item)
     item.slug = _free_slug(draft.slug or draft.title, item.id)
     _fill(item, draft)
-    _save(item)
+    _save(item, "edit_news", editor, before)
 
 
 def publish_item(curator: User, item: NewsItem) -> None:
     """Make a draft public, dated now."""
     if item.status != NewsStatus.DRAFT:
         raise WrongState(item.status)
+    before = snapshot(item)
     item.status = NewsStatus.PUBLISHED.value
     item.published_at = item.updated_at = utcnow()
+    _announce(item, "publish_news", curator, before)
     db.session.commit()
 
 
@@ -188,6 +221,8 @@ def unpublish_item(curator: User, item: NewsItem) -> None:
     """Take a published item back to a draft; it leaves the list, the feeds and search."""
     if item.status != NewsStatus.PUBLISHED:
         raise WrongState(item.status)
+    before = snapshot(item)
     item.status = NewsStatus.DRAFT.value
     item.updated_at = utcnow()
+    _announce(item, "unpublish_news", curator, before)
     db.session.commit()

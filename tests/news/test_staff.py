@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
+from moderation.models import AuditEntry
 from news.models import NewsItem, NewsStatus
 from tests.news.conftest import BODY, SUMMARY
 
@@ -136,3 +137,22 @@ def test_an_address_already_taken_is_refused_by_the_service(app, client, write, 
     assert 'value="Consultation day for newcomers"' in page
     taken = client.post("/lt/news/new", data={**FORM, "slug": "new"}).get_data(as_text=True)
     assert "Šis adresas jau naudojamas kitai naujienai." in taken
+
+
+def test_every_staff_action_on_news_is_in_the_audit_log(app, client, sign_in, moderator):
+    sign_in(moderator.email)
+    slug = client.post("/en/news/new", data=EVENT).headers["Location"].rsplit("/", 1)[1]
+    client.post(f"/en/news/{slug}/publish")
+    client.post(f"/en/news/{slug}/unpublish")
+    item = stored(app, slug)
+    with app.app_context():
+        logged = db.session.execute(
+            select(AuditEntry.action, AuditEntry.actor_id)
+            .where(AuditEntry.target_kind == "news", AuditEntry.target_id == item.id)
+            .order_by(AuditEntry.id)
+        ).all()
+    assert logged == [
+        ("create_news", moderator.id),
+        ("publish_news", moderator.id),
+        ("unpublish_news", moderator.id),
+    ]
