@@ -27,11 +27,12 @@ def index():
     kind = filters.kind.data if filters.validate() else ""
     number = max(request.args.get("page", 1, type=int), 1)
     now = utcnow()
-    upcoming = queries.upcoming_events(current_language(), now) if number == 1 else []
+    # upcoming events have their own section, above the first page only
+    show_upcoming = number == 1 and kind != NewsKind.NEWS
     return render_template(
         "news/index.html",
         filters=filters,
-        upcoming=[] if kind == NewsKind.NEWS else upcoming,
+        upcoming=queries.upcoming_events(current_language(), now) if show_upcoming else [],
         page=queries.news_page(current_language(), now, kind or "", number),
         kind=kind or "",
         drafts=queries.drafts() if can(current_user, Action.PUBLISH_NEWS) else [],
