@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 import forum
 import forum.knowledge
 import moderation
+import news
 import search
 from app import cli, errors
 from app.auth import bp as auth_bp
@@ -38,6 +39,7 @@ from app.locale import (
 )
 from app.main import bp as main_bp
 from app.main import site
+from app.main.services import SITE_PAGES
 from app.markup import RenderedColumn
 from app.permissions import (
     Action,
@@ -48,12 +50,18 @@ from app.permissions import (
 from app.security import init_security
 from forum import demo as forum_demo
 from forum import personal_data as forum_personal_data
+from forum import sitemap as forum_sitemap
 from forum.knowledge import demo as knowledge_demo
 from forum.knowledge import personal_data as knowledge_personal_data
+from forum.knowledge import sitemap as knowledge_sitemap
 from forum.knowledge.models import Article
 from forum.models import Answer, Comment, Question
 from moderation import personal_data as moderation_personal_data
 from moderation import policy as submission_policy
+from news import demo as news_demo
+from news import sitemap as news_sitemap
+from news.models import NewsItem
+from news.views import organisation_events
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -110,15 +118,27 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(forum.bp)
     app.register_blueprint(forum.knowledge.bp)
     app.register_blueprint(moderation.bp)
+    app.register_blueprint(news.bp)
+    app.register_blueprint(news.feeds_bp)
     errors.init_errors(app)
-    app.extensions["demo_loaders"] = [forum_demo.load, knowledge_demo.load]
+    app.extensions["demo_loaders"] = [forum_demo.load, knowledge_demo.load, news_demo.load]
     # every stored Markdown text, for `flask mipas render-markdown`
     app.extensions["rendered_markdown"] = [
         RenderedColumn(Question),
         RenderedColumn(Answer),
         RenderedColumn(Comment),
         RenderedColumn(Article),
+        RenderedColumn(NewsItem),
     ]
+    # what /sitemap.xml lists, in this order, and what organisation pages show beside experts
+    app.extensions["sitemap_sources"] = [
+        SITE_PAGES,
+        forum_sitemap.TOPICS,
+        knowledge_sitemap.ARTICLES,
+        news_sitemap.NEWS,
+        forum_sitemap.THREADS,
+    ]
+    app.extensions["organisation_sections"] = [organisation_events]
     app.extensions["submission_policy"] = submission_policy.decide
     # each package's share of a member's export and deletion; deletions run in this order,
     # and moderation's last, so that the audit entry counts what the others removed
@@ -132,8 +152,10 @@ def register_blueprints(app: Flask) -> None:
         ("forum.questions", _l("Questions"), None),
         ("forum.ask", _l("Ask a question"), None),
         ("knowledge.index", _l("Knowledge base"), None),
+        ("news.index", _l("News"), None),
         ("main.organisations", _l("Organisations"), None),
         ("moderation.dashboard", _l("Moderation"), Action.VIEW_QUEUES),
+        ("news.new", _l("Write news"), Action.PUBLISH_NEWS),
     ]
     cli.init_cli(app)
     search.init_app(app)

@@ -25,6 +25,7 @@ from forum.models import Answer, Comment, NotificationKind, PostStatus, Question
 from forum.signals import article_changed
 from moderation import audit
 from moderation.models import ApplicationStatus, Claim, ExpertApplication, Flag
+from news.signals import news_changed
 
 POST_MODELS = {"question": Question, "answer": Answer, "comment": Comment}
 
@@ -278,6 +279,12 @@ def record_article_action(
         _release("article", article.id)
     if action == "create_article" and article.source_answer_id is not None:
         _release("proposal", article.source_answer_id)
+
+
+@news_changed.connect
+def record_news_action(item, action: str, actor: User, before: dict, after: dict) -> None:
+    """Every news action goes in the log, in the action's own commit."""
+    audit.record(actor, action, "news", item.id, "", before, after)
 
 
 @dataclass

@@ -53,6 +53,11 @@ AUDIT_ACTIONS = {
     "publish_article": _l("Published an article"),
     "archive_article": _l("Archived an article"),
     "review_article": _l("Marked an article as reviewed"),
+    "create_news": _l("Started a news item"),
+    "translate_news": _l("Started a translation of a news item"),
+    "edit_news": _l("Edited a news item"),
+    "publish_news": _l("Published a news item"),
+    "unpublish_news": _l("Took a news item back to a draft"),
 }
 
 
@@ -68,6 +73,7 @@ TARGET_NAMES = {
     "member": _l("member"),
     "application": _l("expert application"),
     "article": _l("knowledge-base article"),
+    "news": _l("news item"),
 }
 ROLE_NAMES = {
     "member": _l("member"),

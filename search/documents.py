@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.models import Topic
 from forum.knowledge.models import Article, ArticleStatus
 from forum.models import Answer, PostStatus, Question
+from news.models import NewsItem, NewsStatus
 from search.backend import Document, DocumentKind
 
 PUBLISHED = PostStatus.PUBLISHED.value
@@ -157,10 +158,42 @@ def article_documents(session: Session, ids: Iterable[int]) -> dict[int, Documen
     }
 
 
+def news_documents(session: Session, ids: Iterable[int]) -> dict[int, Document]:
+    """The documents of the published news items and events among `ids`."""
+    ids = sorted(set(ids))
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(
+            NewsItem.id,
+            NewsItem.title,
+            NewsItem.slug,
+            NewsItem.summary,
+            NewsItem.body_html,
+            NewsItem.place,
+            NewsItem.language,
+            NewsItem.updated_at,
+        ).where(NewsItem.id.in_(ids), NewsItem.status == NewsStatus.PUBLISHED.value)
+    ).all()
+    return {
+        id_: Document(
+            kind=DocumentKind.NEWS,
+            id=id_,
+            title=title,
+            body="\n".join(part for part in (summary, place, text_of_html(html)) if part),
+            url_path=f"/news/{slug}",
+            language=language,
+            updated_at=updated_at,
+        )
+        for id_, title, slug, summary, html, place, language, updated_at in rows
+    }
+
+
 # how each kind of document is read from the database
 DOCUMENT_LOADERS = {
     DocumentKind.QUESTION: question_documents,
     DocumentKind.ARTICLE: article_documents,
+    DocumentKind.NEWS: news_documents,
 }
 
 
@@ -173,8 +206,6 @@ def load_documents(session: Session, keys: Iterable[Key]) -> dict[Key, Document]
     for kind, loader in DOCUMENT_LOADERS.items():
         for document_id, document in loader(session, by_kind.pop(kind, [])).items():
             documents[(kind, document_id)] = document
-    # News joins here when its package exists; until then an outbox row of that kind finds
-    # nothing and removes the document from the index.
     return documents
 
 
@@ -196,16 +227,28 @@ def published_article_ids(session: Session) -> list[int]:
     )
 
 
+def published_news_ids(session: Session) -> list[int]:
+    return list(
+        session.scalars(
+            select(NewsItem.id)
+            .where(NewsItem.status == NewsStatus.PUBLISHED.value)
+            .order_by(NewsItem.id)
+        )
+    )
+
+
 PUBLISHED_IDS = {
     DocumentKind.QUESTION: published_question_ids,
     DocumentKind.ARTICLE: published_article_ids,
+    DocumentKind.NEWS: published_news_ids,
 }
 
 
 def count_published(session: Session) -> int:
     questions = select(func.count(Question.id)).where(Question.status == PUBLISHED)
     articles = select(func.count(Article.id)).where(Article.status == ArticleStatus.PUBLISHED.value)
-    return session.scalar(questions) + session.scalar(articles)
+    news = select(func.count(NewsItem.id)).where(NewsItem.status == NewsStatus.PUBLISHED.value)
+    return session.scalar(questions) + session.scalar(articles) + session.scalar(news)
 
 
 def all_documents(session: Session, batch_size: int = 500) -> Iterator[list[Document]]:

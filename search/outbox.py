@@ -1,9 +1,9 @@
 """The search outbox: each change to searchable content leaves a row in its own transaction.
 
-Nothing in forum/ knows about this: SQLAlchemy session events see questions, answers and
-knowledge-base articles being added, changed or deleted, and write a `search_outbox` row for
-the document (a question's, or the article's) before the transaction commits, so a change
-and its row are committed together or not at all.
+Nothing in forum/ or news/ knows about this: SQLAlchemy session events see questions, answers,
+knowledge-base articles and news items being added, changed or deleted, and write a
+`search_outbox` row for the document (a question's, the article's or the news item's) before the
+transaction commits, so a change and its row are committed together or not at all.
 The indexer (search/indexer.py) later reads the rows, indexes the documents as the database
 has them then, and deletes the rows.
 """
@@ -19,6 +19,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from app.models import utcnow
 from forum.knowledge.models import Article
 from forum.models import Answer, Question
+from news.models import NewsItem
 from search.backend import DocumentKind
 from search.models import SearchOutbox
 
@@ -40,6 +41,9 @@ QUESTION_COLUMNS = frozenset(
 ANSWER_COLUMNS = frozenset({"body_html", "status", "by_expert", "question_id"})
 ARTICLE_COLUMNS = frozenset(
     {"title", "slug", "summary", "body_html", "language", "status", "topic_id", "updated_at"}
+)
+NEWS_COLUMNS = frozenset(
+    {"title", "slug", "summary", "body_html", "place", "language", "status", "updated_at"}
 )
 PENDING = "search_outbox_pending"
 
@@ -75,12 +79,19 @@ def _article_ids(obj, changed_only: bool) -> list[int]:
     return [obj.id]
 
 
+def _news_ids(obj, changed_only: bool) -> list[int]:
+    if not isinstance(obj, NewsItem) or (changed_only and not _changed(obj, NEWS_COLUMNS)):
+        return []
+    return [obj.id]
+
+
 def touched_documents(session: Session) -> set[Key]:
     """The documents that this flush changes, as session.new/dirty/deleted show it."""
     keys: set[Key] = set()
     for kind, ids_of in (
         (DocumentKind.QUESTION, _question_ids),
         (DocumentKind.ARTICLE, _article_ids),
+        (DocumentKind.NEWS, _news_ids),
     ):
         ids = [
             *(i for obj in session.new for i in ids_of(obj, changed_only=False)),
@@ -120,7 +131,7 @@ def _statement_columns(statement: Update) -> set[str] | None:
 
 
 def _bulk_statement(state: ORMExecuteState) -> None:
-    """Record the documents an UPDATE or DELETE statement on posts or articles changes.
+    """Record the documents an UPDATE or DELETE statement on posts, articles or news changes.
 
     Session events do not see rows changed by statements (session.execute(update(...))), so
     the rows they are about to change are read first, in the same transaction.
@@ -137,6 +148,8 @@ def _bulk_statement(state: ORMExecuteState) -> None:
         watched, id_column = ANSWER_COLUMNS, Answer.__table__.c.question_id
     elif table == Article.__tablename__:
         kind, watched, id_column = DocumentKind.ARTICLE, ARTICLE_COLUMNS, Article.__table__.c.id
+    elif table == NewsItem.__tablename__:
+        kind, watched, id_column = DocumentKind.NEWS, NEWS_COLUMNS, NewsItem.__table__.c.id
     else:
         return
     if isinstance(statement, Update):

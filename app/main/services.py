@@ -1,9 +1,10 @@
-"""Reading topics and organisations for the pages that list them."""
+"""Reading topics and organisations for the pages that list them, and the site's own pages."""
 
 from sqlalchemy import select, text
 
 from app.extensions import db
 from app.models import STAFF_ROLES, Organisation, Topic, User
+from app.sitemap import SitemapPage, SitemapSource
 
 
 def all_topics() -> list[Topic]:
@@ -43,3 +44,24 @@ def database_reachable() -> bool:
         db.session.rollback()
         return False
     return True
+
+
+def _site_pages() -> list[SitemapPage]:
+    return [
+        SitemapPage.in_every_language("main.home"),
+        SitemapPage.in_every_language("main.about"),
+        SitemapPage.in_every_language("main.privacy"),
+        SitemapPage.in_every_language("main.organisations"),
+        *(
+            SitemapPage.in_every_language("main.organisation", slug=organisation.slug)
+            for organisation in all_organisations()
+        ),
+    ]
+
+
+# the home, about and privacy pages and the organisations directory, for /sitemap.xml
+SITE_PAGES = SitemapSource(
+    "site",
+    count=lambda: len(_site_pages()),
+    pages=lambda offset, limit: _site_pages()[offset : offset + limit],
+)

@@ -1,7 +1,17 @@
 """Home, about and privacy pages, the organisations directory, and machine addresses."""
 
-from flask import abort, current_app, jsonify, redirect, render_template, url_for
+from flask import (
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    stream_with_context,
+    url_for,
+)
 
+from app import sitemap
 from app.locale import preferred_language
 from app.main import bp, services, site
 
@@ -26,8 +36,27 @@ def healthz():
 
 @site.route("/robots.txt")
 def robots():
-    body = "User-agent: *\nDisallow: /lt/account/\nDisallow: /en/account/\nDisallow: /ru/account/\n"
+    body = (
+        "User-agent: *\nDisallow: /lt/account/\nDisallow: /en/account/\nDisallow: /ru/account/\n"
+        f"\nSitemap: {url_for('site.sitemap_index', _external=True)}\n"
+    )
     return body, 200, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+XML = "application/xml; charset=utf-8"
+
+
+@site.route("/sitemap.xml")
+def sitemap_index():
+    return Response(stream_with_context(sitemap.index_xml()), content_type=XML)
+
+
+@site.route("/sitemaps/<name>-<int:number>.xml")
+def sitemap_file(name: str, number: int):
+    source = sitemap.sources().get(name)
+    if source is None or not 1 <= number <= sitemap.file_count(source):
+        abort(404)
+    return Response(stream_with_context(sitemap.file_xml(source, number)), content_type=XML)
 
 
 @bp.route("/")
@@ -55,8 +84,11 @@ def organisation(slug: str):
     found = services.organisation_by_slug(slug)
     if found is None:
         abort(404)
+    # feature packages add sections of their own (news: the organisation's upcoming events)
+    sections = [show(found) for show in current_app.extensions.get("organisation_sections", ())]
     return render_template(
         "main/organisation.html",
         organisation=found,
         experts=services.organisation_experts(found),
+        sections=sections,
     )

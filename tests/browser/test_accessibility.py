@@ -108,6 +108,28 @@ SITE_PAGES = (
         submit_empty="main form [type='submit']",
     ),
     SitePage("kb-reviews", "/{lang}/moderation/reviews", staff=True, open_details=True),
+    # News and events, with the demo stories
+    SitePage("news", "/{lang}/news/"),
+    SitePage("news-events", "/{lang}/news/?kind=event"),
+    SitePage("news-item", "/{lang}/news/residence-permit-applications-through-migris"),
+    SitePage("news-event", "/{lang}/news/online-information-session-for-newcomers"),
+    SitePage("news-list-staff", "/{lang}/news/", staff=True),
+    SitePage(
+        "news-draft-staff", "/{lang}/news/nauji-lietuviu-kalbos-kursai-juodrastis", staff=True
+    ),
+    SitePage("news-new", "/{lang}/news/new", staff=True),
+    SitePage(
+        "news-new-errors",
+        "/{lang}/news/new",
+        staff=True,
+        submit_empty="main form [type='submit']",
+    ),
+    SitePage(
+        "news-translate",
+        "/{lang}/news/where-to-look-for-lithuanian-language-courses/translate?to=ru",
+        staff=True,
+    ),
+    SitePage("organisation-events", "/{lang}/organisations/iom-vilnius"),
 )
 
 CASES = [

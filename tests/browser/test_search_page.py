@@ -44,9 +44,11 @@ def test_searching_from_the_header_finds_inflected_lithuanian(
     box.fill("leidimo gyventi")
     phone.locator("form.header-search [type='submit']").click()
     expect(phone).to_have_url(re.compile(rf"/{language}/search\?q=leidimo\+gyventi$"))
-    first = phone.locator("ol.search-results > li").first
-    expect(first.locator("h2 a")).to_have_attribute("href", re.compile(rf"^/{language}/questions/"))
-    expect(first.locator("mark").first).to_be_visible()
+    # a question found through another form of the words (news may rank above it)
+    results = phone.locator("ol.search-results > li")
+    question = results.filter(has=phone.locator(f"h2 a[href^='/{language}/questions/']")).first
+    expect(question).to_be_visible()
+    expect(question.locator("mark").first).to_be_visible()
     check_page(phone, language, scripts)
 
 

@@ -21,6 +21,8 @@ from app.models import Topic, User
 from forum import services
 from forum.knowledge.models import Article, ArticleGroup
 from forum.models import Answer, PostStatus, Question
+from news import services as news_services
+from news.models import NewsItem
 from search.backend import DocumentKind, SearchQuery
 from search.models import SearchOutbox
 from tests.conftest import BASE_CONFIG, dispose
@@ -339,7 +341,7 @@ def test_reindex_rebuilds_from_the_database(app, post, runner):
     assert found(app, "residence permit") == [question_id]
 
 
-def test_the_demo_forum_is_searchable_after_load_demo(app, runner):
+def test_the_demo_content_is_searchable_after_load_demo(app, runner):
     assert runner.invoke(args=["mipas", "load-demo"]).exit_code == 0
     service = app.extensions["search"]
     with app.app_context():
@@ -349,8 +351,11 @@ def test_the_demo_forum_is_searchable_after_load_demo(app, runner):
         articles = db.session.scalar(
             select(func.count(Article.id)).where(Article.status == "published")
         )
-    assert published > 0 and articles > 0
-    assert service.backend.count() == published + articles
+        news = db.session.scalar(
+            select(func.count(NewsItem.id)).where(NewsItem.status == "published")
+        )
+    assert published > 0 and articles > 0 and news > 0
+    assert service.backend.count() == published + articles + news
     assert service.check().clean
 
 
@@ -430,3 +435,27 @@ def test_search_check_reports_no_drift_with_articles(app, post, runner):
     assert result.exit_code == 0, result.output
     app.extensions["search"].backend.clear()
     assert "Indexed 2 documents" in runner.invoke(args=["search", "reindex"]).output
+
+
+def test_a_news_item_is_found_while_published_on_either_backend(search_app):
+    with search_app.test_request_context():
+        author = User(email="editor@example.org", display_name="Editor", password_hash="x")
+        db.session.add(author)
+        db.session.commit()
+        draft = news_services.NewsDraft(
+            title="Consultation day on residence permits",
+            summary="Lawyers answer general questions about residence permits.",
+            body="Bring copies of your documents to the consultation day.",
+            language="en",
+        )
+        item = news_services.create_item(author, draft)
+        item_id, author_id = item.id, author.id
+        assert found(search_app, "consultation") == []
+        news_services.publish_item(author, item)
+    hits = search_app.extensions["search"].backend.search(SearchQuery("consultation day")).hits
+    assert [(hit.kind, hit.id) for hit in hits] == [(DocumentKind.NEWS, item_id)]
+    assert hits[0].url_path == "/news/consultation-day-on-residence-permits"
+    with search_app.test_request_context():
+        editor = db.session.get(User, author_id)
+        news_services.unpublish_item(editor, db.session.get(NewsItem, item_id))
+    assert found(search_app, "consultation day") == []

@@ -1,0 +1,59 @@
+"""Load the demo news and events of news/demo_content.py."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.markup import render_markdown
+from app.models import Organisation, User, utcnow
+from news import demo_content
+from news.models import NewsGroup, NewsItem, NewsStatus
+
+LITHUANIA = ZoneInfo("Europe/Vilnius")
+
+
+def _event_times(story: demo_content.DemoStory) -> tuple[datetime | None, datetime | None]:
+    if story.in_days is None:
+        return None, None
+    day = (utcnow() + timedelta(days=story.in_days)).astimezone(LITHUANIA).date()
+    starts = datetime.combine(day, time(story.hour), LITHUANIA).astimezone(UTC)
+    return starts, starts + timedelta(hours=story.hours)
+
+
+def load(accounts: dict[str, User]) -> None:
+    """Add the demo news and events, written and published by the demo moderator."""
+    moderator = accounts["moderator"]
+    organisations = {o.slug: o.id for o in db.session.scalars(select(Organisation))}
+    for story in demo_content.STORIES:
+        starts_at, ends_at = _event_times(story)
+        moment = utcnow() - timedelta(days=story.days_ago)
+        group = NewsGroup(created_at=moment)
+        for item in story.items:
+            db.session.add(
+                NewsItem(
+                    group=group,
+                    language=item.language,
+                    slug=item.slug,
+                    kind=story.kind,
+                    title=item.title,
+                    summary=item.summary,
+                    body=item.body,
+                    body_html=str(render_markdown(item.body)),
+                    starts_at=starts_at,
+                    ends_at=ends_at,
+                    place=item.place,
+                    online=story.online,
+                    registration_url=story.registration_url,
+                    organisation_id=organisations.get(story.organisation),
+                    status=(NewsStatus.PUBLISHED if story.published else NewsStatus.DRAFT).value,
+                    published_at=moment if story.published else None,
+                    author_id=moderator.id,
+                    created_at=moment,
+                    updated_at=moment,
+                )
+            )
+    db.session.commit()

@@ -1,0 +1,165 @@
+"""Forms for writing news items and events; they check shape only."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    RadioField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Length, Optional, Regexp, ValidationError
+
+from app.main.services import all_organisations
+from app.text import strip_whitespace
+from forum.forms import BODY_MAX, body_field, sized_text, whole_number
+from news.models import NewsKind
+
+TITLE_MIN, TITLE_MAX = 10, 150
+SUMMARY_MIN, SUMMARY_MAX = 20, 400
+NEWS_BODY_MIN = 50
+WHEN_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def organisation_choices() -> list[SelectChoice]:
+    """The organisations an item can be about, after a "none" choice."""
+    return [
+        SelectChoice(0, _l("None")),
+        *(SelectChoice(o.id, o.name) for o in all_organisations()),
+    ]
+
+
+def language_choices() -> list[SelectChoice]:
+    return [
+        SelectChoice("lt", "Lietuvių", render_kw={"lang": "lt"}),
+        SelectChoice("en", "English", render_kw={"lang": "en"}),
+        SelectChoice("ru", "Русский", render_kw={"lang": "ru"}),
+    ]
+
+
+def moment_field(label, description=None) -> DateTimeLocalField:
+    return DateTimeLocalField(
+        label,
+        format=WHEN_FORMAT,
+        validators=[Optional()],
+        invalid_value_message=_l("Give a date and a time, for example 2027-03-15 18:00."),
+        description=description,
+    )
+
+
+class NewsForm(FlaskForm):
+    kind = RadioField(
+        _l("What is it?"),
+        choices=[
+            SelectChoice(NewsKind.NEWS.value, _l("News")),
+            SelectChoice(NewsKind.EVENT.value, _l("Event")),
+        ],
+        default=NewsKind.NEWS.value,
+        validate_choice=True,
+    )
+    title = sized_text(
+        StringField,
+        _l("Title"),
+        (TITLE_MIN, TITLE_MAX),
+        _l("Write a title."),
+        _l(
+            "The title must be %(min)d to %(max)d characters long.",
+            min=TITLE_MIN,
+            max=TITLE_MAX,
+        ),
+    )
+    summary = sized_text(
+        TextAreaField,
+        _l("Summary"),
+        (SUMMARY_MIN, SUMMARY_MAX),
+        _l("Write a short summary."),
+        _l("Write between %(min)d and %(max)d characters.", min=SUMMARY_MIN, max=SUMMARY_MAX),
+        description=_l("One or two sentences, for the list, the feeds and search."),
+    )
+    body = body_field(_l("Text"), NEWS_BODY_MIN, BODY_MAX, _l("Markdown."))
+    starts_at = moment_field(
+        _l("Starts (events)"), _l("Date and time in Lithuania, for example 2027-03-15 18:00.")
+    )
+    ends_at = moment_field(_l("Ends (events, optional)"))
+    place = StringField(
+        _l("Place (events)"),
+        filters=[strip_whitespace],
+        validators=[Length(max=200, message=_l("Write at most 200 characters."))],
+        description=_l("Address or venue; leave it empty if the event is only online."),
+    )
+    online = BooleanField(_l("The event is online"))
+    registration_url = StringField(
+        _l("Registration link (events, optional)"),
+        filters=[strip_whitespace],
+        validators=[
+            Optional(),
+            Length(max=500, message=_l("Write at most 500 characters.")),
+            Regexp(r"^https?://\S+$", message=_l("Give a web address starting with https://.")),
+        ],
+    )
+    organisation = SelectField(
+        _l("Organisation (optional)"), coerce=whole_number, validate_choice=False
+    )
+    slug = StringField(
+        _l("Address (optional)"),
+        filters=[strip_whitespace],
+        validators=[
+            Optional(),
+            Length(max=80, message=_l("Write at most 80 characters.")),
+            Regexp(
+                r"^[a-z0-9]+(-[a-z0-9]+)*$",
+                message=_l("Use lowercase Latin letters, digits and hyphens only."),
+            ),
+        ],
+        description=_l("The last part of the item’s address. Empty: made from the title."),
+    )
+    submit = SubmitField(_l("Save the draft"))
+
+    def validate_organisation(self, field) -> None:
+        if field.data and field.data not in {choice.value for choice in field.choices}:
+            raise ValidationError(_l("Choose an organisation from the list."))
+
+    def validate(self, extra_validators=None) -> bool:
+        """Check each field, then what an event needs: a start, an end after it, a place."""
+        valid = super().validate(extra_validators)
+        if self.kind.data != NewsKind.EVENT:
+            return valid
+        starts, ends = self.starts_at, self.ends_at
+        if starts.data is None and not starts.errors:
+            starts.errors = [_l("Give the date and time the event starts.")]
+        if starts.data and ends.data and ends.data < starts.data:
+            ends.errors = [_l("The event cannot end before it starts.")]
+        if not self.place.data and not self.online.data:
+            self.place.errors = [_l("Say where the event is, or tick “online”.")]
+        return valid and not (starts.errors or ends.errors or self.place.errors)
+
+
+class NewItemForm(NewsForm):
+    language = SelectField(_l("Language of the item"), choices=language_choices())
+
+
+class EditItemForm(NewsForm):
+    submit = SubmitField(_l("Save the changes"))
+
+
+class NewsFilterForm(FlaskForm):
+    """The list's filter; read from the address, so no CSRF token."""
+
+    class Meta:
+        csrf = False
+
+    kind = SelectField(
+        _l("Show"),
+        choices=[
+            SelectChoice("", _l("News and events")),
+            SelectChoice(NewsKind.NEWS.value, _l("News only")),
+            SelectChoice(NewsKind.EVENT.value, _l("Events only")),
+        ],
+        validators=[Optional()],
+    )

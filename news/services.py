@@ -1,0 +1,228 @@
+"""News services: the only code that writes news items, one commit per action.
+
+Each staff action is announced on `news.signals.news_changed` inside its transaction, so that
+moderation can write its audit log in the same commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from app.extensions import db
+from app.markup import render_markdown
+from app.models import Organisation, User, utcnow
+from app.text import slugify
+from news.models import NEWS_LANGUAGES, NewsGroup, NewsItem, NewsKind, NewsStatus
+from news.signals import news_changed
+
+# addresses under /news/ that are pages, not items
+RESERVED_SLUGS = frozenset({"new"})
+
+
+class NewsError(Exception):
+    """An action on a news item that cannot be carried out as asked."""
+
+
+class SlugTaken(NewsError):
+    pass
+
+
+class LanguageTaken(NewsError):
+    """The group already has an item in that language."""
+
+    def __init__(self, existing: NewsItem) -> None:
+        super().__init__()
+        self.existing = existing
+
+
+class UnknownOrganisation(NewsError):
+    pass
+
+
+class EventNeedsStart(NewsError):
+    """An event without a start date cannot be announced."""
+
+
+class EndsBeforeStart(NewsError):
+    pass
+
+
+class WrongState(NewsError):
+    """The item is not in a state this action applies to (someone acted first)."""
+
+
+@dataclass
+class NewsDraft:
+    """A news item as its editor wrote it, before it is saved."""
+
+    title: str
+    summary: str
+    body: str
+    language: str
+    kind: str = NewsKind.NEWS.value
+    slug: str = ""  # empty: made from the title
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    place: str = ""
+    online: bool = False
+    registration_url: str = ""
+    organisation_id: int | None = None
+
+    @classmethod
+    def of(cls, item: NewsItem) -> NewsDraft:
+        """The draft that an existing item's edit form starts from."""
+        return cls(
+            title=item.title,
+            summary=item.summary,
+            body=item.body,
+            language=item.language,
+            kind=item.kind,
+            slug=item.slug,
+            starts_at=item.starts_at,
+            ends_at=item.ends_at,
+            place=item.place,
+            online=item.online,
+            registration_url=item.registration_url,
+            organisation_id=item.organisation_id,
+        )
+
+
+def snapshot(item: NewsItem) -> dict:
+    """What the audit log keeps of an item before and after a change."""
+    return {
+        "group_id": item.group_id,
+        "status": item.status,
+        "language": item.language,
+        "slug": item.slug,
+        "kind": item.kind,
+        "title": item.title,
+        "summary": item.summary,
+        "body": item.body,
+        "starts_at": item.starts_at,
+        "ends_at": item.ends_at,
+        "place": item.place,
+        "online": item.online,
+        "registration_url": item.registration_url,
+        "organisation_id": item.organisation_id,
+    }
+
+
+def _announce(item: NewsItem, action: str, actor: User, before: dict) -> None:
+    news_changed.send(item, action=action, actor=actor, before=before, after=snapshot(item))
+
+
+def _check(draft: NewsDraft) -> None:
+    if draft.language not in NEWS_LANGUAGES or draft.kind not in set(NewsKind):
+        raise NewsError(draft.language, draft.kind)
+    if draft.organisation_id and db.session.get(Organisation, draft.organisation_id) is None:
+        raise UnknownOrganisation(draft.organisation_id)
+    if draft.kind == NewsKind.EVENT:
+        if draft.starts_at is None:
+            raise EventNeedsStart()
+        if draft.ends_at is not None and draft.ends_at < draft.starts_at:
+            raise EndsBeforeStart()
+
+
+def _free_slug(wanted: str, item_id: int | None = None) -> str:
+    slug = slugify(wanted)
+    taken = db.session.scalar(
+        select(func.count(NewsItem.id)).where(NewsItem.slug == slug, NewsItem.id != (item_id or 0))
+    )
+    if taken or slug in RESERVED_SLUGS:
+        raise SlugTaken(slug)
+    return slug
+
+
+def _fill(item: NewsItem, draft: NewsDraft) -> None:
+    event = draft.kind == NewsKind.EVENT
+    item.kind = draft.kind
+    item.title = draft.title.strip()
+    item.summary = draft.summary.strip()
+    item.body = draft.body
+    item.body_html = str(render_markdown(draft.body))
+    # news has no date, place or sign-up of its own: keep none from an earlier event draft
+    item.starts_at = draft.starts_at if event else None
+    item.ends_at = draft.ends_at if event else None
+    item.place = draft.place.strip() if event else ""
+    item.online = draft.online if event else False
+    item.registration_url = draft.registration_url.strip() if event else ""
+    item.organisation_id = draft.organisation_id or None
+    item.updated_at = utcnow()
+
+
+def _save(item: NewsItem, action: str, actor: User, before: dict) -> NewsItem:
+    """Flush, announce and commit; a slug taken at the same moment is still SlugTaken."""
+    try:
+        db.session.flush()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise SlugTaken(item.slug) from error
+    _announce(item, action, actor, before)
+    db.session.commit()
+    return item
+
+
+def _new_item(author: User, group: NewsGroup, draft: NewsDraft) -> NewsItem:
+    _check(draft)
+    item = NewsItem(
+        group=group,
+        language=draft.language,
+        slug=_free_slug(draft.slug or draft.title),
+        status=NewsStatus.DRAFT.value,
+        author_id=author.id,
+    )
+    _fill(item, draft)
+    db.session.add(item)
+    return item
+
+
+def create_item(author: User, draft: NewsDraft) -> NewsItem:
+    """Start a draft news item or event, in a new group of its own."""
+    return _save(_new_item(author, NewsGroup(), draft), "create_news", author, {})
+
+
+def create_translation(author: User, original: NewsItem, draft: NewsDraft) -> NewsItem:
+    """Start a draft in another language of the original's group."""
+    existing = db.session.scalar(
+        select(NewsItem).where(
+            NewsItem.group_id == original.group_id, NewsItem.language == draft.language
+        )
+    )
+    if existing is not None:
+        raise LanguageTaken(existing)
+    return _save(_new_item(author, original.group, draft), "translate_news", author, {})
+
+
+def edit_item(editor: User, item: NewsItem, draft: NewsDraft) -> None:
+    """Change an item's text, dates, place or address; its state stays."""
+    _check(draft)
+    before = snapshot(item)
+    item.slug = _free_slug(draft.slug or draft.title, item.id)
+    _fill(item, draft)
+    _save(item, "edit_news", editor, before)
+
+
+def publish_item(curator: User, item: NewsItem) -> None:
+    """Make a draft public, dated now."""
+    if item.status != NewsStatus.DRAFT:
+        raise WrongState(item.status)
+    before = snapshot(item)
+    item.status = NewsStatus.PUBLISHED.value
+    item.published_at = item.updated_at = utcnow()
+    _announce(item, "publish_news", curator, before)
+    db.session.commit()
+
+
+def unpublish_item(curator: User, item: NewsItem) -> None:
+    """Take a published item back to a draft; it leaves the list, the feeds and search."""
+    if item.status != NewsStatus.PUBLISHED:
+        raise WrongState(item.status)
+    before = snapshot(item)
+    item.status = NewsStatus.DRAFT.value
+    item.updated_at = utcnow()
+    _announce(item, "unpublish_news", curator, before)
+    db.session.commit()

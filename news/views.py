@@ -1,0 +1,222 @@
+"""News pages: the list, an item, and the staff pages that write and publish items."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import to_user_timezone, to_utc
+from flask_login import current_user, login_required
+from markupsafe import Markup
+
+from app.locale import current_language
+from app.models import Organisation, utcnow
+from app.permissions import Action, can, require
+from forum.forms import ActionForm
+from news import bp, queries, services
+from news.dates import event_when
+from news.forms import EditItemForm, NewItemForm, NewsFilterForm, NewsForm, organisation_choices
+from news.models import NEWS_LANGUAGES, NewsItem, NewsKind, NewsStatus
+
+
+@bp.route("/news/")
+def index():
+    filters = NewsFilterForm(request.args)
+    kind = filters.kind.data if filters.validate() else ""
+    number = max(request.args.get("page", 1, type=int), 1)
+    now = utcnow()
+    # upcoming events have their own section, above the first page only
+    show_upcoming = number == 1 and kind != NewsKind.NEWS
+    return render_template(
+        "news/index.html",
+        filters=filters,
+        upcoming=queries.upcoming_events(current_language(), now) if show_upcoming else [],
+        page=queries.news_page(current_language(), now, kind or "", number),
+        kind=kind or "",
+        drafts=queries.drafts() if can(current_user, Action.PUBLISH_NEWS) else [],
+    )
+
+
+def _item_or_404(slug: str) -> NewsItem:
+    """The item at `slug`; drafts exist for staff who write news only."""
+    item = queries.item_by_slug(slug)
+    if item is None or (not item.is_published and not can(current_user, Action.PUBLISH_NEWS)):
+        abort(404)
+    return item
+
+
+@bp.route("/news/<slug>")
+def item(slug: str):
+    found = _item_or_404(slug)
+    staff = can(current_user, Action.PUBLISH_NEWS)
+    translations = queries.translations(found, published_only=not staff)
+    present = {found.language, *(other.language for other in translations)}
+    return render_template(
+        "news/item.html",
+        item=found,
+        translations=translations,
+        missing_languages=[code for code in NEWS_LANGUAGES if code not in present],
+        upcoming=found.is_event and (found.ends_at or found.starts_at) >= utcnow(),
+    )
+
+
+def _local(moment: datetime | None) -> datetime | None:
+    """A stored UTC moment as the form shows it: Lithuanian time, without a zone."""
+    return to_user_timezone(moment).replace(tzinfo=None) if moment else None
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """A moment typed in Lithuanian time, as stored: UTC."""
+    return to_utc(moment).replace(tzinfo=UTC) if moment else None
+
+
+def _draft(form: NewsForm, language: str) -> services.NewsDraft:
+    return services.NewsDraft(
+        title=form.title.data,
+        summary=form.summary.data,
+        body=form.body.data,
+        language=language,
+        kind=form.kind.data,
+        slug=form.slug.data or "",
+        starts_at=_utc(form.starts_at.data),
+        ends_at=_utc(form.ends_at.data),
+        place=form.place.data or "",
+        online=form.online.data,
+        registration_url=form.registration_url.data or "",
+        organisation_id=form.organisation.data or None,
+    )
+
+
+def _fill_form(form: NewsForm, draft: services.NewsDraft) -> None:
+    form.kind.data, form.title.data, form.slug.data = draft.kind, draft.title, draft.slug
+    form.summary.data, form.body.data = draft.summary, draft.body
+    form.starts_at.data, form.ends_at.data = _local(draft.starts_at), _local(draft.ends_at)
+    form.place.data, form.online.data = draft.place, draft.online
+    form.registration_url.data = draft.registration_url
+    form.organisation.data = draft.organisation_id or 0
+
+
+def _show_error(form: NewsForm, error: services.NewsError) -> None:
+    """Put a service's refusal next to the field it is about."""
+    if isinstance(error, services.SlugTaken):
+        form.slug.errors = [_("Another news item already has this address. Choose another one.")]
+    elif isinstance(error, services.UnknownOrganisation):
+        form.organisation.errors = [_("Choose an organisation from the list.")]
+    elif isinstance(error, services.EventNeedsStart):
+        form.starts_at.errors = [_("Give the date and time the event starts.")]
+    elif isinstance(error, services.EndsBeforeStart):
+        form.ends_at.errors = [_("The event cannot end before it starts.")]
+    else:
+        abort(400)
+
+
+def _saved(found: NewsItem):
+    flash(_("The draft is saved. It is not public until it is published."), "success")
+    return redirect(url_for("news.item", slug=found.slug))
+
+
+@bp.route("/news/new", methods=["GET", "POST"])
+@login_required
+def new():
+    require(Action.PUBLISH_NEWS)
+    form = NewItemForm()
+    form.organisation.choices = organisation_choices()
+    if request.method == "GET":
+        form.language.data = current_language()
+    elif form.validate_on_submit():
+        try:
+            created = services.create_item(current_user, _draft(form, form.language.data))
+        except services.NewsError as error:
+            _show_error(form, error)
+        else:
+            return _saved(created)
+    return render_template("news/new.html", form=form)
+
+
+@bp.route("/news/<slug>/translate", methods=["GET", "POST"])
+@login_required
+def translate(slug: str):
+    require(Action.PUBLISH_NEWS)
+    original = _item_or_404(slug)
+    language = request.args.get("to", "")
+    if language not in NEWS_LANGUAGES or language == original.language:
+        abort(404)
+    form = NewsForm()
+    form.organisation.choices = organisation_choices()
+    if request.method == "GET":
+        # the facts stay the same in every language; the words are the translator's
+        _fill_form(form, services.NewsDraft.of(original))
+        form.title.data = form.summary.data = form.body.data = form.slug.data = ""
+    elif form.validate_on_submit():
+        try:
+            created = services.create_translation(current_user, original, _draft(form, language))
+        except services.LanguageTaken as error:
+            flash(_("This item already has a version in that language."), "error")
+            return redirect(url_for("news.item", slug=error.existing.slug))
+        except services.NewsError as error:
+            _show_error(form, error)
+        else:
+            return _saved(created)
+    return render_template("news/translate.html", form=form, original=original, language=language)
+
+
+@bp.route("/news/<slug>/edit", methods=["GET", "POST"])
+@login_required
+def edit(slug: str):
+    require(Action.PUBLISH_NEWS)
+    found = _item_or_404(slug)
+    form = EditItemForm()
+    form.organisation.choices = organisation_choices()
+    if request.method == "GET":
+        _fill_form(form, services.NewsDraft.of(found))
+    elif form.validate_on_submit():
+        try:
+            services.edit_item(current_user, found, _draft(form, found.language))
+        except services.NewsError as error:
+            _show_error(form, error)
+        else:
+            flash(_("The changes are saved."), "success")
+            return redirect(url_for("news.item", slug=found.slug))
+    return render_template("news/edit.html", form=form, item=found)
+
+
+@bp.route("/news/<slug>/<any(publish,unpublish):decision>", methods=["POST"])
+@login_required
+def decide(slug: str, decision: str):
+    """Publish a draft, or take a published item back to a draft."""
+    require(Action.PUBLISH_NEWS)
+    found = _item_or_404(slug)
+    if not ActionForm().validate_on_submit():
+        flash(_("The form could not be sent. Please try again."), "error")
+        return redirect(url_for("news.item", slug=found.slug))
+    try:
+        if decision == "publish":
+            services.publish_item(current_user, found)
+            flash(_("The item is published."), "success")
+        else:
+            services.unpublish_item(current_user, found)
+            flash(_("The item is back to a draft: only staff can see it."), "success")
+    except services.WrongState:
+        flash(_("This has already been dealt with. Nothing was changed."), "error")
+    return redirect(url_for("news.item", slug=found.slug))
+
+
+NEWS_STATES = {
+    NewsStatus.DRAFT.value: _l("draft"),
+    NewsStatus.PUBLISHED.value: _l("published"),
+}
+NEWS_KINDS = {NewsKind.NEWS.value: _l("News"), NewsKind.EVENT.value: _l("Event")}
+
+
+@bp.context_processor
+def labels() -> dict:
+    """Labels for item states and kinds, and event dates, for the news pages."""
+    return {"news_states": NEWS_STATES, "news_kinds": NEWS_KINDS, "event_when": event_when}
+
+
+def organisation_events(organisation: Organisation) -> Markup:
+    """The organisation's upcoming events, as a section of its page (registered in create_app)."""
+    events = queries.upcoming_events(current_language(), utcnow(), organisation.id)
+    return Markup(render_template("news/_organisation_events.html", events=events, **labels()))  # noqa: S704 - a template's output
