@@ -52,6 +52,11 @@ AUDIT_ACTIONS = {
     "publish_article": _l("Published an article"),
     "archive_article": _l("Archived an article"),
     "review_article": _l("Marked an article as reviewed"),
+    "change_role": _l("Changed a staff role"),
+    "add_topic": _l("Added a topic"),
+    "edit_topic": _l("Edited a topic"),
+    "add_organisation": _l("Added an organisation"),
+    "edit_organisation": _l("Edited an organisation"),
 }
 
 
@@ -67,6 +72,8 @@ TARGET_NAMES = {
     "member": _l("member"),
     "application": _l("expert application"),
     "article": _l("knowledge-base article"),
+    "topic": _l("topic"),
+    "organisation": _l("organisation"),
 }
 ROLE_NAMES = {
     "member": _l("member"),
