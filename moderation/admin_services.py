@@ -102,13 +102,18 @@ def set_role(admin: User, email: str, role: Role, reason: str) -> User:
 
 
 def _other_admins(person: User) -> int:
-    """Active admins besides `person`, their rows locked so two demotions cannot cross."""
+    """Admins besides `person` who can still act, rows locked so two demotions cannot cross."""
     others = db.session.scalars(
-        select(User.id)
-        .where(User.role == Role.ADMIN, User.id != person.id, User.deleted_at.is_(None))
+        select(User)
+        .where(
+            User.role == Role.ADMIN,
+            User.id != person.id,
+            User.deleted_at.is_(None),
+            User.email_confirmed_at.is_not(None),
+        )
         .with_for_update()
     ).all()
-    return len(others)
+    return sum(1 for admin in others if not admin.is_suspended)
 
 
 @dataclass
