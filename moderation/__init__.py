@@ -5,4 +5,4 @@ from flask import Blueprint
 bp = Blueprint("moderation", __name__, url_prefix="/<lang:lang_code>", template_folder="templates")
 
 # the views attach their routes to bp; expert_alerts listens for new questions
-from moderation import expert_alerts, member_views, staff_views  # noqa: E402, F401
+from moderation import admin_views, expert_alerts, member_views, staff_views  # noqa: E402, F401

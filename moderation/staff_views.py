@@ -58,6 +58,11 @@ AUDIT_ACTIONS = {
     "edit_news": _l("Edited a news item"),
     "publish_news": _l("Published a news item"),
     "unpublish_news": _l("Took a news item back to a draft"),
+    "change_role": _l("Changed a staff role"),
+    "add_topic": _l("Added a topic"),
+    "edit_topic": _l("Edited a topic"),
+    "add_organisation": _l("Added an organisation"),
+    "edit_organisation": _l("Edited an organisation"),
 }
 
 
@@ -74,6 +79,8 @@ TARGET_NAMES = {
     "application": _l("expert application"),
     "article": _l("knowledge-base article"),
     "news": _l("news item"),
+    "topic": _l("topic"),
+    "organisation": _l("organisation"),
 }
 ROLE_NAMES = {
     "member": _l("member"),

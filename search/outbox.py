@@ -16,7 +16,7 @@ from flask import current_app, has_app_context
 from sqlalchemy import Delete, Update, event, inspect, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
-from app.models import utcnow
+from app.models import Topic, utcnow
 from forum.knowledge.models import Article
 from forum.models import Answer, Question
 from news.models import NewsItem
@@ -114,8 +114,25 @@ def write_rows(session: Session, keys: set[Key]) -> None:
     session.info[PENDING] = True
 
 
+def renamed_topic_documents(session: Session) -> set[Key]:
+    """The questions and articles of a topic whose address changed: the index files them by it."""
+    renamed = [
+        obj.id
+        for obj in session.dirty
+        if isinstance(obj, Topic) and inspect(obj).attrs["slug"].history.has_changes()
+    ]
+    if not renamed:
+        return set()
+    connection = session.connection()
+    questions = connection.execute(select(Question.id).where(Question.topic_id.in_(renamed)))
+    articles = connection.execute(select(Article.id).where(Article.topic_id.in_(renamed)))
+    return {(DocumentKind.QUESTION, id_) for (id_,) in questions} | {
+        (DocumentKind.ARTICLE, id_) for (id_,) in articles
+    }
+
+
 def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
-    write_rows(session, touched_documents(session))
+    write_rows(session, touched_documents(session) | renamed_topic_documents(session))
 
 
 def _statement_columns(statement: Update) -> set[str] | None:

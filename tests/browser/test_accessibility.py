@@ -18,6 +18,7 @@ from forum import demo_content
 from tests.browser.conftest import DEMO_MEMBER_EMAIL, DEMO_PASSWORD
 
 DEMO_MODERATOR_EMAIL = "moderator@mipas.example"
+DEMO_ADMIN_EMAIL = "admin@mipas.example"
 
 PHONE_WIDTH = 375
 
@@ -31,6 +32,7 @@ class SitePage:
     status: int = 200
     signed_in: bool = False
     staff: bool = False  # signed in as the demo moderator instead
+    admin: bool = False  # signed in as the demo admin instead
     open_details: bool = False  # open every <details>, so the forms in them are checked too
     submit_empty: str = ""  # the button that sends a form left empty, to see its errors
     preview: bool = False  # fill in the ask form and press "Preview"
@@ -130,6 +132,29 @@ SITE_PAGES = (
         staff=True,
     ),
     SitePage("organisation-events", "/{lang}/organisations/iom-vilnius"),
+    # The admin pages.
+    SitePage("admin-staff", "/{lang}/moderation/staff", admin=True),
+    SitePage(
+        "admin-staff-errors",
+        "/{lang}/moderation/staff",
+        admin=True,
+        submit_empty="main form [type='submit']",
+    ),
+    SitePage("admin-topics", "/{lang}/moderation/topics", admin=True),
+    SitePage("admin-topic-edit", "/{lang}/moderation/topics/1", admin=True),
+    SitePage(
+        "admin-topic-errors",
+        "/{lang}/moderation/topics/new",
+        admin=True,
+        submit_empty="main form [type='submit']",
+    ),
+    SitePage("admin-organisations", "/{lang}/moderation/organisations", admin=True),
+    SitePage(
+        "admin-organisation-errors",
+        "/{lang}/moderation/organisations/new",
+        admin=True,
+        submit_empty="main form [type='submit']",
+    ),
 )
 
 CASES = [
@@ -148,15 +173,23 @@ def axe() -> Axe:
 def shared_pages(
     new_context: Callable[..., BrowserContext], member_storage_state: dict
 ) -> Iterator[dict[bool | str, Page]]:
-    """A visitor's, a member's and a moderator's page, reused for speed (see `page_for`)."""
+    """A visitor's, a member's, a moderator's and an admin's page, reused for speed."""
     contexts = [new_context(), new_context(storage_state=member_storage_state)]
     staff = sign_in_page(new_context, DEMO_MODERATOR_EMAIL)
-    yield {False: contexts[0].new_page(), True: contexts[1].new_page(), "staff": staff}
-    for context in [*contexts, staff.context]:
+    admin = sign_in_page(new_context, DEMO_ADMIN_EMAIL)
+    yield {
+        False: contexts[0].new_page(),
+        True: contexts[1].new_page(),
+        "staff": staff,
+        "admin": admin,
+    }
+    for context in [*contexts, staff.context, admin.context]:
         context.close()
 
 
 def page_for(shared_pages: dict[bool | str, Page], site_page: SitePage) -> Page:
+    if site_page.admin:
+        return shared_pages["admin"]
     return shared_pages["staff" if site_page.staff else site_page.signed_in]
 
 
