@@ -59,6 +59,7 @@ from forum.models import Answer, Comment, Question
 from moderation import personal_data as moderation_personal_data
 from moderation import policy as submission_policy
 from news import demo as news_demo
+from news import personal_data as news_personal_data
 from news import sitemap as news_sitemap
 from news.models import NewsItem
 from news.views import organisation_events
@@ -145,6 +146,7 @@ def register_blueprints(app: Flask) -> None:
     app.extensions["personal_data"] = [
         forum_personal_data.PART,
         knowledge_personal_data.PART,
+        news_personal_data.PART,
         moderation_personal_data.PART,
     ]
     # endpoint, label, and the action a person needs to see the link (None: everyone)

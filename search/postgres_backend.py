@@ -66,7 +66,8 @@ SIMILAR_WEIGHTS = "{0, 0, 0, 1.0}"  # titles only
 SIMPLE_RANK_FACTOR = 0.4
 # Past this many matches, only this many of the newest are ranked.
 RANKED_CANDIDATES = 300  # whole-word matches are the fallback, as in the Whoosh backend
-KIND_WEIGHT = {DocumentKind.ARTICLE: 1.5}
+# reviewed articles first; news is of its day, and people search for answers
+KIND_WEIGHT = {DocumentKind.ARTICLE: 1.5, DocumentKind.NEWS: 0.7}
 HEADLINE_OPTIONS = (
     f"StartSel={START_MARK}, StopSel={STOP_MARK}, MaxWords=40, MinWords=20, ShortWord=2, "
     'MaxFragments=2, FragmentDelimiter=" … "'

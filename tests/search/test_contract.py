@@ -52,6 +52,19 @@ def test_indexed_documents_are_found_with_what_a_page_needs(backend):
     assert hit.url_path == "/questions/1/slug" and hit.language == "en" and hit.score > 0
 
 
+def test_answers_and_articles_outrank_news_of_the_same_words(backend):
+    text = "Residence permit applications", "Residence permit applications go through MIGRIS."
+    backend.index(
+        [
+            document(7, *text, kind=NEWS, url_path="/news/residence-permits"),
+            document(8, *text, kind=QUESTION),
+            document(9, *text, kind=ARTICLE, url_path="/kb/residence-permits"),
+        ]
+    )
+    hits = search(backend, "residence permit applications").hits
+    assert [(hit.kind, hit.id) for hit in hits] == [(ARTICLE, 9), (QUESTION, 8), (NEWS, 7)]
+
+
 def test_indexing_a_document_again_replaces_it(backend):
     backend.index([document(1, "Renewing a residence permit")])
     backend.index([document(1, "Exchanging a driving licence")])
