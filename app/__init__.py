@@ -62,7 +62,7 @@ from news import demo as news_demo
 from news import personal_data as news_personal_data
 from news import sitemap as news_sitemap
 from news.models import NewsItem
-from news.views import organisation_events
+from news.views import home_news, organisation_events
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -140,6 +140,7 @@ def register_blueprints(app: Flask) -> None:
         forum_sitemap.THREADS,
     ]
     app.extensions["organisation_sections"] = [organisation_events]
+    app.extensions["home_sections"] = [home_news]
     app.extensions["submission_policy"] = submission_policy.decide
     # each package's share of a member's export and deletion; deletions run in this order,
     # and moderation's last, so that the audit entry counts what the others removed

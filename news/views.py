@@ -216,6 +216,21 @@ def labels() -> dict:
     return {"news_states": NEWS_STATES, "news_kinds": NEWS_KINDS, "event_when": event_when}
 
 
+HOME_NEWS_SHOWN = 3
+
+
+def home_news() -> Markup:
+    """The next events and the latest news, as a section of the home page (see create_app)."""
+    now = utcnow()
+    events = queries.upcoming_events(current_language(), now)[:HOME_NEWS_SHOWN]
+    latest = queries.news_page(current_language(), now, kind=NewsKind.NEWS.value).items
+    return Markup(  # noqa: S704 - a template's output
+        render_template(
+            "news/_home.html", events=events, latest=latest[:HOME_NEWS_SHOWN], **labels()
+        )
+    )
+
+
 def organisation_events(organisation: Organisation) -> Markup:
     """The organisation's upcoming events, as a section of its page (registered in create_app)."""
     events = queries.upcoming_events(current_language(), utcnow(), organisation.id)

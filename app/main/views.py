@@ -61,7 +61,9 @@ def sitemap_file(name: str, number: int):
 
 @bp.route("/")
 def home():
-    return render_template("main/home.html", topics=services.all_topics())
+    # feature packages add sections of their own (news: the next events and the latest news)
+    sections = [show() for show in current_app.extensions.get("home_sections", ())]
+    return render_template("main/home.html", topics=services.all_topics(), sections=sections)
 
 
 @bp.route("/about")

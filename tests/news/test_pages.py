@@ -134,3 +134,15 @@ def test_an_event_page_says_when_it_has_taken_place(client, event):
     shown = page(client, f"/en/news/{item.slug}")
     assert "this event has taken place" in shown
     assert "https://example.org/register" not in shown
+
+
+def test_the_home_page_shows_the_next_events_and_latest_news(client, write, event):
+    assert "Latest news" not in client.get("/en/").get_data(as_text=True)
+    write("Migration Department opens a new service")
+    write("A course that is not announced yet", published=False)
+    event("Information evening for newcomers")
+    home = client.get("/en/").get_data(as_text=True)
+    assert "Upcoming events" in home and "Information evening for newcomers" in home
+    assert "Latest news" in home and "Migration Department opens a new service" in home
+    assert "A course that is not announced yet" not in home
+    assert "Naujausios naujienos" in client.get("/lt/").get_data(as_text=True)
