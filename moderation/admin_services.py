@@ -18,6 +18,7 @@ from app.mail import mail_user
 from app.models import STAFF_ROLES, Organisation, Role, Topic, User
 from app.tasks import enqueue
 from moderation import audit
+from moderation.services import release_claims_of
 
 # Staff listed by role, the most rights first.
 ROLE_ORDER = {Role.ADMIN: 0, Role.MODERATOR: 1, Role.EXPERT: 2}
@@ -94,6 +95,8 @@ def set_role(admin: User, email: str, role: Role, reason: str) -> User:
         raise LastAdmin
     before = {"role": person.role}
     person.role = role.value
+    if role == Role.MEMBER:
+        release_claims_of(person)
     audit.record(admin, "change_role", "member", person.id, reason.strip(), before, {"role": role})
     db.session.commit()
     link = url_for("main.home", lang_code=person.language, _external=True)

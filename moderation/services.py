@@ -269,6 +269,11 @@ def _release(item_kind: str, item_id: int) -> None:
     )
 
 
+def release_claims_of(person: User) -> None:
+    """Free the queue items someone claimed, when they leave the staff; the caller commits."""
+    db.session.execute(Claim.__table__.delete().where(Claim.moderator_id == person.id))
+
+
 @article_changed.connect
 def record_article_action(
     article, action: str, actor: User, reason: str, before: dict, after: dict
@@ -363,6 +368,7 @@ def revoke_expert(admin: User, expert: User, reason: str) -> None:
     if expert.role != Role.EXPERT:
         raise _already_decided("member", expert.id)
     expert.role = Role.MEMBER.value
+    release_claims_of(expert)
     audit.record(
         admin, "revoke_expert", "member", expert.id, reason, {"role": "expert"}, {"role": "member"}
     )

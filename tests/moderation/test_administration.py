@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Organisation, Role, Topic, User
 from moderation import admin_services
-from moderation.models import AuditEntry
+from moderation.models import AuditEntry, Claim
 from search.models import SearchOutbox
 
 PASSWORD = "a long and quiet river"
@@ -110,7 +110,12 @@ def test_the_staff_navigation_links_the_admin_pages_for_admins_only(app, make_us
         assert f'href="{address}"' not in moderator_page
 
 
-def test_a_new_moderator_sees_the_queues_and_a_demoted_one_is_refused(app, make_user, mailbox):
+def claims_of(app, person: User) -> int:
+    with app.app_context():
+        return len(db.session.scalars(select(Claim).where(Claim.moderator_id == person.id)).all())
+
+
+def test_a_new_moderator_sees_the_queues_and_a_demoted_one_is_refused(app, make_user, mailbox, ask):
     admin = signed_in(app, make_user("admin"))
     person = make_user(language="ru")
     colleague = signed_in(app, person)
@@ -123,8 +128,12 @@ def test_a_new_moderator_sees_the_queues_and_a_demoted_one_is_refused(app, make_
     [(_, subject, body)] = mailbox.to(person.email)
     assert "MIPAS" in subject and "модератор" in body, "told in their own language"
 
+    question_id = ask(make_user())  # a new member's question waits in the queue
+    colleague.post(f"/en/moderation/claim/question/{question_id}")
+    assert claims_of(app, person) == 1
     change_role(admin, person.email, "member", "Left the team.")
     assert colleague.get("/en/moderation/pending").status_code == 403
+    assert claims_of(app, person) == 0, "what they claimed is free for the others again"
     [promotion, demotion] = audit_entries(app, "change_role")
     assert (json.loads(promotion.before), json.loads(promotion.after)) == (
         {"role": "member"},
