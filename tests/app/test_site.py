@@ -1,9 +1,11 @@
 """Languages, addresses, error pages, security headers and the health check."""
 
+from datetime import UTC, datetime
+
 import pytest
 
 from app import demo
-from app.locale import LANGUAGE_COOKIE
+from app.locale import LANGUAGE_COOKIE, MINUTES, format_moment
 
 
 def text(response) -> str:
@@ -120,3 +122,17 @@ def test_health_check_reports_the_database(client):
 
 def test_robots_keep_crawlers_out_of_accounts(client):
     assert "Disallow: /lt/account/" in text(client.get("/robots.txt"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("lt", "2026-11-05 18:13"),
+        ("en", "Nov 5, 2026, 6:13\u202fPM"),
+        ("ru", "5 нояб. 2026\u202fг., 18:13"),
+    ],
+)
+def test_posts_are_dated_to_the_minute_in_lithuanian_time(app, lang, shown):
+    with app.test_request_context(f"/{lang}/"):
+        app.preprocess_request()
+        assert format_moment(datetime(2026, 11, 5, 16, 13, 41, tzinfo=UTC), MINUTES) == shown
