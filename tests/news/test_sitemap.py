@@ -88,3 +88,13 @@ def test_unknown_sitemap_files_are_not_found(client, path):
 def test_robots_names_the_sitemap(client):
     robots = client.get("/robots.txt").get_data(as_text=True)
     assert "Sitemap: http://localhost/sitemap.xml" in robots
+
+
+def test_every_address_in_the_demo_sitemap_opens(app, client, runner):
+    runner.invoke(args=["mipas", "load-demo"])
+    found = addresses(client)
+    assert len(found) > 100
+    for address, alternates in found.items():
+        for link in {address, *alternates.values()}:
+            path = link.removeprefix("http://localhost")
+            assert client.get(path).status_code == 200, path
