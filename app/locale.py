@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any
 
 from babel.dates import format_timedelta
 from babel.support import NullTranslations
@@ -178,3 +180,18 @@ def language_url(language: str, external: bool = False) -> str:
         path = f"/{language}/" + request.path.lstrip("/").split("/", 1)[-1]
         return (request.host_url.rstrip("/") + path) if external else path
     return url_for("main.home", lang_code=language, _external=external)
+
+
+def one_per_group(items: Iterable[Any], language: str) -> list[tuple[Any, tuple[str, ...]]]:
+    """Of each translation group's items (articles, news), the one in `language`, else the first
+    in the site's language order; with the languages of the group's other items."""
+    by_group: dict[int, dict[str, Any]] = {}
+    for item in items:
+        by_group.setdefault(item.group_id, {})[item.language] = item
+    order = [language, *(code for code in LANGUAGES if code != language)]
+    chosen = []
+    for versions in by_group.values():
+        item = next(versions[code] for code in order if code in versions)
+        others = tuple(code for code in LANGUAGES if code in versions and code != item.language)
+        chosen.append((item, others))
+    return chosen

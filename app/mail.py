@@ -48,12 +48,8 @@ def mail_user(user_id: int, template: str, context: dict, to: str | None = None)
     Links in `context` are built by the caller, already in the recipient's language.
     """
     user = db.session.get(User, user_id)
-    if user is None:
-        return
-    with force_locale(user.language):
-        subject = render_template(f"mail/{template}.subject.txt", user=user, **context)
-        body = render_template(f"mail/{template}.txt", user=user, **context)
-    send_mail(Mail(to=to or user.email, subject=" ".join(subject.split()), body=body))
+    if user is not None:
+        mail_address(to or user.email, user.language, template, {"user": user, **context})
 
 
 def mail_address(to: str, language: str, template: str, context: dict) -> None:

@@ -12,12 +12,15 @@ import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from flask import current_app, url_for
 from markupsafe import escape
+from sqlalchemy import ColumnElement, func, select
 
 from app.config import LANGUAGES
+from app.extensions import db
 
 PAGES_PER_FILE = 10_000
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -47,6 +50,47 @@ class SitemapSource:
     name: str
     count: Callable[[], int]
     pages: Callable[[int, int], Iterable[SitemapPage]]  # (offset, limit)
+
+
+def translation_groups(
+    name: str, list_endpoint: str, item_endpoint: str, model: Any, published: ColumnElement[bool]
+) -> SitemapSource:
+    """A list page, then one page per translation group (a knowledge-base subject, a news
+    story) with a published item: each item's own language is its canonical address, and the
+    group's other published items are its alternates, as the item's page says."""
+
+    def count() -> int:
+        groups = select(func.count(func.distinct(model.group_id))).where(published)
+        return 1 + db.session.scalar(groups)
+
+    def pages(offset: int, limit: int) -> list[SitemapPage]:
+        listed = [SitemapPage.in_every_language(list_endpoint)] if offset == 0 else []
+        group_ids = list(
+            db.session.scalars(
+                select(model.group_id)
+                .where(published)
+                .group_by(model.group_id)
+                .order_by(model.group_id)
+                .offset(max(offset - 1, 0))
+                .limit(limit - len(listed))
+            )
+        )
+        groups: dict[int, list] = {group_id: [] for group_id in group_ids}
+        if group_ids:
+            for item in db.session.scalars(
+                select(model).where(model.group_id.in_(group_ids), published)
+            ):
+                groups[item.group_id].append(item)
+        return listed + [
+            SitemapPage(
+                item_endpoint,
+                {item.language: {"slug": item.slug} for item in group},
+                max(item.updated_at for item in group),
+            )
+            for group in groups.values()
+        ]
+
+    return SitemapSource(name, count=count, pages=pages)
 
 
 def sources() -> dict[str, SitemapSource]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from flask import url_for
 from sqlalchemy import delete, func, or_, select, tuple_, update
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.auth.personal_data import AccountDeletion, PersonalDataPart
 from app.extensions import db
@@ -40,9 +41,28 @@ def _thread_url(question_id: int, slug: str) -> str:
 
 def export_member_data(user: User) -> dict[str, Any]:
     """The member's questions, answers, comments, revisions, marks, follows, notifications."""
-    questions = list(db.session.scalars(select(Question).where(Question.author_id == user.id)))
-    answers = list(db.session.scalars(select(Answer).where(Answer.author_id == user.id)))
-    comments = list(db.session.scalars(select(Comment).where(Comment.author_id == user.id)))
+    # each row's thread, topic and tags come with it: a member of years has hundreds of posts
+    questions = list(
+        db.session.scalars(
+            select(Question)
+            .where(Question.author_id == user.id)
+            .options(joinedload(Question.topic), selectinload(Question.tags))
+        )
+    )
+    answers = list(
+        db.session.scalars(
+            select(Answer).where(Answer.author_id == user.id).options(joinedload(Answer.question))
+        )
+    )
+    comments = list(
+        db.session.scalars(
+            select(Comment)
+            .where(Comment.author_id == user.id)
+            .options(
+                joinedload(Comment.question), joinedload(Comment.answer).joinedload(Answer.question)
+            )
+        )
+    )
     own = (
         {("question", q.id) for q in questions}
         | {("answer", a.id) for a in answers}
@@ -79,7 +99,9 @@ def export_member_data(user: User) -> dict[str, Any]:
                 "read_at": note.read_at,
             }
             for note in db.session.scalars(
-                select(Notification).where(Notification.user_id == user.id)
+                select(Notification)
+                .where(Notification.user_id == user.id)
+                .options(joinedload(Notification.question))
             )
         ],
     }

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from app.auth.services import find_by_email
+from app.auth.services import find_by_email, other_admins_who_can_act
 from app.extensions import db
 from app.mail import mail_user
 from app.models import STAFF_ROLES, Organisation, Role, Topic, User
@@ -91,7 +91,7 @@ def set_role(admin: User, email: str, role: Role, reason: str) -> User:
         raise ExpertThroughVetting(person)
     if person.role == role:
         raise RoleUnchanged
-    if person.role == Role.ADMIN and _other_admins(person) == 0:
+    if person.role == Role.ADMIN and other_admins_who_can_act(person, lock=True) == 0:
         raise LastAdmin
     before = {"role": person.role}
     person.role = role.value
@@ -102,21 +102,6 @@ def set_role(admin: User, email: str, role: Role, reason: str) -> User:
     link = url_for("main.home", lang_code=person.language, _external=True)
     enqueue(mail_user, person.id, "role_changed", {"role": role.value, "link": link})
     return person
-
-
-def _other_admins(person: User) -> int:
-    """Admins besides `person` who can still act, rows locked so two demotions cannot cross."""
-    others = db.session.scalars(
-        select(User)
-        .where(
-            User.role == Role.ADMIN,
-            User.id != person.id,
-            User.deleted_at.is_(None),
-            User.email_confirmed_at.is_not(None),
-        )
-        .with_for_update()
-    ).all()
-    return sum(1 for admin in others if not admin.is_suspended)
 
 
 @dataclass

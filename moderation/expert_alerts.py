@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from app.config import LANGUAGES
 from app.extensions import db
 from app.models import Role, User
 from forum import notify
@@ -33,10 +34,9 @@ def experts_for(question: Question) -> list[User]:
     latest = {user.id: (user, application) for user, application in approved}
     experts = []
     for user, application in latest.values():
-        topics = set(filter(None, application.topics.split(",")))
-        languages = set(filter(None, application.languages.split(",")))
-        in_language = question.language in languages or question.language not in {"lt", "en", "ru"}
-        if question.topic.slug in topics and in_language and not user.is_suspended:
+        languages = application.language_codes
+        in_language = question.language in languages or question.language not in LANGUAGES
+        if question.topic.slug in application.topic_slugs and in_language and not user.is_suspended:
             experts.append(user)
     return experts
 

@@ -82,6 +82,14 @@ class ExpertApplication(db.Model):
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
     organisation: Mapped[Organisation | None] = relationship()
 
+    @property
+    def topic_slugs(self) -> set[str]:
+        return set(filter(None, self.topics.split(",")))
+
+    @property
+    def language_codes(self) -> set[str]:
+        return set(filter(None, self.languages.split(",")))
+
 
 class AuditEntry(db.Model):
     """One moderator or admin action; rows are only ever added."""

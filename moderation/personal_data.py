@@ -17,6 +17,7 @@ from app.models import User
 from forum.signals import posts_removing
 from moderation import audit
 from moderation.models import Claim, ExpertApplication, Flag
+from moderation.services import release_claims_of
 
 
 def export_member_data(user: User) -> dict[str, Any]:
@@ -42,8 +43,8 @@ def export_member_data(user: User) -> dict[str, Any]:
         "expert_applications": [
             {
                 "organisation": application.organisation_name,
-                "topics": application.topics.split(",") if application.topics else [],
-                "languages": application.languages.split(",") if application.languages else [],
+                "topics": sorted(application.topic_slugs),
+                "languages": sorted(application.language_codes),
                 "statement": application.statement,
                 "proof_url": application.proof_url,
                 "status": application.status,
@@ -60,7 +61,7 @@ def delete_member_data(deletion: AccountDeletion) -> None:
     """Delete applications and claims, anonymise flags, and log the deletion without names."""
     user = deletion.user
     db.session.execute(delete(ExpertApplication).where(ExpertApplication.user_id == user.id))
-    db.session.execute(delete(Claim).where(Claim.moderator_id == user.id))
+    release_claims_of(user)
     if deletion.remove_posts:
         # the flags still count for the posts they are about; only the words go with the rest
         db.session.execute(update(Flag).where(Flag.user_id == user.id).values(note=""))

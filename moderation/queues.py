@@ -149,9 +149,7 @@ def expert_focus(expert: User) -> tuple[set[str], set[str]]:
     )
     if approved is None:
         return set(), set()
-    return set(filter(None, approved.topics.split(","))), set(
-        filter(None, approved.languages.split(","))
-    )
+    return approved.topic_slugs, approved.language_codes
 
 
 def unanswered(viewer: User) -> list[Question]:

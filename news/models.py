@@ -11,8 +11,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.extensions import db
 from app.models import Organisation, User, UTCDateTime, utcnow
 
-NEWS_LANGUAGES = ("lt", "en", "ru")
-
 
 class NewsKind(enum.StrEnum):
     NEWS = "news"

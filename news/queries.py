@@ -9,8 +9,10 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import joinedload
 
+from app.config import LANGUAGES
 from app.extensions import db
-from news.models import NEWS_LANGUAGES, NewsItem, NewsKind, NewsStatus
+from app.locale import one_per_group
+from news.models import NewsItem, NewsKind, NewsStatus
 
 PUBLISHED = NewsStatus.PUBLISHED.value
 PER_PAGE = 20
@@ -50,18 +52,10 @@ def _upcoming(now: datetime) -> ColumnElement[bool]:
 
 def _one_per_group(items: Iterable[NewsItem], language: str) -> dict[int, ListedItem]:
     """Of each group's items, the one in `language`, else the first in the site's order."""
-    by_group: dict[int, dict[str, NewsItem]] = {}
-    for item in items:
-        by_group.setdefault(item.group_id, {})[item.language] = item
-    order = [language, *(code for code in NEWS_LANGUAGES if code != language)]
-    chosen = {}
-    for group_id, versions in by_group.items():
-        item = next(versions[code] for code in order if code in versions)
-        others = tuple(
-            code for code in NEWS_LANGUAGES if code in versions and code != item.language
-        )
-        chosen[group_id] = ListedItem(item, item.language == language, others)
-    return chosen
+    return {
+        item.group_id: ListedItem(item, item.language == language, others)
+        for item, others in one_per_group(items, language)
+    }
 
 
 def _published_in_groups(group_ids: list[int], language: str) -> dict[int, ListedItem]:
@@ -76,7 +70,7 @@ def _published_in_groups(group_ids: list[int], language: str) -> dict[int, Liste
 
 
 def upcoming_events(
-    language: str, now: datetime, organisation_id: int | None = None
+    language: str, now: datetime, organisation_id: int | None = None, limit: int = UPCOMING_SHOWN
 ) -> list[ListedItem]:
     """Published events still to come, soonest first, one per group."""
     query = select(NewsItem.group_id, func.min(NewsItem.starts_at).label("starts")).where(
@@ -85,15 +79,15 @@ def upcoming_events(
     if organisation_id is not None:
         query = query.where(NewsItem.organisation_id == organisation_id)
     rows = db.session.execute(
-        query.group_by(NewsItem.group_id)
-        .order_by("starts", NewsItem.group_id)
-        .limit(UPCOMING_SHOWN)
+        query.group_by(NewsItem.group_id).order_by("starts", NewsItem.group_id).limit(limit)
     ).all()
     chosen = _published_in_groups([row[0] for row in rows], language)
     return [chosen[row[0]] for row in rows if row[0] in chosen]
 
 
-def news_page(language: str, now: datetime, kind: str = "", number: int = 1) -> NewsPage:
+def news_page(
+    language: str, now: datetime, kind: str = "", number: int = 1, per_page: int = PER_PAGE
+) -> NewsPage:
     """News and past events, newest first, one per group; upcoming events are listed apart."""
     newest = func.max(NewsItem.published_at).label("newest")
     query = select(NewsItem.group_id, newest).where(
@@ -104,15 +98,15 @@ def news_page(language: str, now: datetime, kind: str = "", number: int = 1) -> 
     rows = db.session.execute(
         query.group_by(NewsItem.group_id)
         .order_by(newest.desc(), NewsItem.group_id.desc())
-        .offset((number - 1) * PER_PAGE)
-        .limit(PER_PAGE + 1)
+        .offset((number - 1) * per_page)
+        .limit(per_page + 1)
     ).all()
-    shown = [row[0] for row in rows[:PER_PAGE]]
+    shown = [row[0] for row in rows[:per_page]]
     chosen = _published_in_groups(shown, language)
     return NewsPage(
         [chosen[group_id] for group_id in shown if group_id in chosen],
         number,
-        len(rows) > PER_PAGE,
+        len(rows) > per_page,
     )
 
 
@@ -139,7 +133,7 @@ def translations(item: NewsItem, published_only: bool) -> list[NewsItem]:
     if published_only:
         query = query.where(NewsItem.status == PUBLISHED)
     found = list(db.session.scalars(query))
-    return sorted(found, key=lambda other: NEWS_LANGUAGES.index(other.language))
+    return sorted(found, key=lambda other: LANGUAGES.index(other.language))
 
 
 def feed_items(language: str) -> list[NewsItem]:
@@ -153,31 +147,3 @@ def feed_items(language: str) -> list[NewsItem]:
             .limit(FEED_ENTRIES)
         )
     )
-
-
-def published_story_count() -> int:
-    """The groups with at least one published item."""
-    return db.session.scalar(
-        select(func.count(func.distinct(NewsItem.group_id))).where(NewsItem.status == PUBLISHED)
-    )
-
-
-def published_stories(offset: int, limit: int) -> list[list[NewsItem]]:
-    """Groups' published items, group by group in a stable order, for the sitemap."""
-    group_ids = list(
-        db.session.scalars(
-            select(NewsItem.group_id)
-            .where(NewsItem.status == PUBLISHED)
-            .group_by(NewsItem.group_id)
-            .order_by(NewsItem.group_id)
-            .offset(offset)
-            .limit(limit)
-        )
-    )
-    stories: dict[int, list[NewsItem]] = {group_id: [] for group_id in group_ids}
-    if group_ids:
-        for item in db.session.scalars(
-            select(NewsItem).where(NewsItem.group_id.in_(group_ids), NewsItem.status == PUBLISHED)
-        ):
-            stories[item.group_id].append(item)
-    return list(stories.values())

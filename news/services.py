@@ -12,11 +12,12 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from app.config import LANGUAGES
 from app.extensions import db
 from app.markup import render_markdown
 from app.models import Organisation, User, utcnow
 from app.text import slugify
-from news.models import NEWS_LANGUAGES, NewsGroup, NewsItem, NewsKind, NewsStatus
+from news.models import NewsGroup, NewsItem, NewsKind, NewsStatus
 from news.signals import news_changed
 
 # addresses under /news/ that are pages, not items
@@ -116,7 +117,7 @@ def _announce(item: NewsItem, action: str, actor: User, before: dict) -> None:
 
 
 def _check(draft: NewsDraft) -> None:
-    if draft.language not in NEWS_LANGUAGES or draft.kind not in set(NewsKind):
+    if draft.language not in LANGUAGES or draft.kind not in set(NewsKind):
         raise NewsError(draft.language, draft.kind)
     if draft.organisation_id and db.session.get(Organisation, draft.organisation_id) is None:
         raise UnknownOrganisation(draft.organisation_id)

@@ -11,6 +11,7 @@ from flask_babel import to_user_timezone, to_utc
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
+from app.config import LANGUAGES
 from app.locale import current_language
 from app.models import Organisation, utcnow
 from app.permissions import Action, can, require
@@ -18,7 +19,7 @@ from forum.forms import ActionForm
 from news import bp, queries, services
 from news.dates import event_when
 from news.forms import EditItemForm, NewItemForm, NewsFilterForm, NewsForm, organisation_choices
-from news.models import NEWS_LANGUAGES, NewsItem, NewsKind, NewsStatus
+from news.models import NewsItem, NewsKind, NewsStatus
 
 
 @bp.route("/news/")
@@ -57,7 +58,7 @@ def item(slug: str):
         "news/item.html",
         item=found,
         translations=translations,
-        missing_languages=[code for code in NEWS_LANGUAGES if code not in present],
+        missing_languages=[code for code in LANGUAGES if code not in present],
         upcoming=found.is_event and (found.ends_at or found.starts_at) >= utcnow(),
     )
 
@@ -141,7 +142,7 @@ def translate(slug: str):
     require(Action.PUBLISH_NEWS)
     original = _item_or_404(slug)
     language = request.args.get("to", "")
-    if language not in NEWS_LANGUAGES or language == original.language:
+    if language not in LANGUAGES or language == original.language:
         abort(404)
     form = NewsForm()
     form.organisation.choices = organisation_choices()
@@ -222,12 +223,11 @@ HOME_NEWS_SHOWN = 3
 def home_news() -> Markup:
     """The next events and the latest news, as a section of the home page (see create_app)."""
     now = utcnow()
-    events = queries.upcoming_events(current_language(), now)[:HOME_NEWS_SHOWN]
-    latest = queries.news_page(current_language(), now, kind=NewsKind.NEWS.value).items
+    language = current_language()
+    events = queries.upcoming_events(language, now, limit=HOME_NEWS_SHOWN)
+    latest = queries.news_page(language, now, NewsKind.NEWS.value, per_page=HOME_NEWS_SHOWN)
     return Markup(  # noqa: S704 - a template's output
-        render_template(
-            "news/_home.html", events=events, latest=latest[:HOME_NEWS_SHOWN], **labels()
-        )
+        render_template("news/_home.html", events=events, latest=latest.items, **labels())
     )
 
 

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import func, select
 
-from app.auth.services import WrongPassword
+from app.auth.services import WrongPassword, other_admins_who_can_act
 from app.extensions import db
 from app.mail import mail_address
 from app.models import Role, User, utcnow, utctoday
@@ -107,14 +106,9 @@ def post_counts(user: User) -> dict[str, int]:
     return counts
 
 
-def is_last_admin(user: User) -> bool:
-    """Whether `user` is the one administrator left."""
-    if user.role != Role.ADMIN.value:
-        return False
-    admins = db.session.scalar(
-        select(func.count(User.id)).where(User.role == Role.ADMIN.value, User.deleted_at.is_(None))
-    )
-    return admins <= 1
+def is_last_admin(user: User, lock: bool = False) -> bool:
+    """Whether `user` is the one administrator left who can act (see the admins' staff page)."""
+    return user.role == Role.ADMIN.value and other_admins_who_can_act(user, lock) == 0
 
 
 def delete_account(user: User, password: str, remove_posts: bool) -> None:
@@ -125,7 +119,7 @@ def delete_account(user: User, password: str, remove_posts: bool) -> None:
     """
     if not user.check_password(password):
         raise WrongPassword
-    if is_last_admin(user):
+    if is_last_admin(user, lock=True):
         raise LastAdmin
     address, language = user.email, user.language
     deletion = AccountDeletion(user=user, remove_posts=remove_posts)

@@ -44,6 +44,22 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
+def other_admins_who_can_act(person: User, lock: bool = False) -> int:
+    """Admins besides `person` who can still act: not deleted, confirmed, not suspended.
+
+    With `lock`, their rows are locked until the commit, so that two admins leaving at once
+    (a demotion, a deletion) cannot both count on the other and leave the site without one.
+    """
+    query = select(User).where(
+        User.role == Role.ADMIN.value,
+        User.id != person.id,
+        User.deleted_at.is_(None),
+        User.email_confirmed_at.is_not(None),
+    )
+    others = db.session.scalars(query.with_for_update() if lock else query).all()
+    return sum(1 for admin in others if not admin.is_suspended)
+
+
 def find_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 

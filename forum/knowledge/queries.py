@@ -10,6 +10,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload
 
 from app.extensions import db
+from app.locale import one_per_group
 from app.models import User
 from forum.knowledge.models import ARTICLE_LANGUAGES, Article, ArticleStatus
 from forum.models import Answer
@@ -27,13 +28,7 @@ class ListedArticle:
 
 def _one_per_group(articles: Iterable[Article], language: str) -> list[Article]:
     """Of each group's articles, the one in `language`, else the first in the site's order."""
-    by_group: dict[int, dict[str, Article]] = {}
-    for article in articles:
-        by_group.setdefault(article.group_id, {})[article.language] = article
-    order = [language, *(code for code in ARTICLE_LANGUAGES if code != language)]
-    return [
-        next(versions[code] for code in order if code in versions) for versions in by_group.values()
-    ]
+    return [article for article, _ in one_per_group(articles, language)]
 
 
 def published_articles(language: str, topic_id: int | None = None) -> list[ListedArticle]:
