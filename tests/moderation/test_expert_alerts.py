@@ -90,12 +90,3 @@ def test_the_asker_suspended_and_former_experts_hear_nothing(app, make_user, ask
         db.session.commit()
     ask(asker)
     assert alerts(app, asker) == alerts(app, suspended) == alerts(app, former) == []
-
-
-def test_the_demo_expert_hears_of_new_questions_in_their_topics(app, runner, make_user, ask):
-    runner.invoke(args=["mipas", "load-demo"])
-    with app.app_context():
-        demo_expert = db.session.scalar(select(User).where(User.email == "expert@mipas.example"))
-        db.session.expunge(demo_expert)
-    question_id = ask(make_user("moderator"))  # residence permits, in English
-    assert alerts(app, demo_expert) == [question_id]
