@@ -124,7 +124,14 @@ def answer_question(author: User, question: Question, body: str) -> Answer:
 def _answer_went_public(question: Question, answer: Answer) -> None:
     refresh_answer_counts(question)
     question.last_activity_at = utcnow()
+    note_expert_answer(question, answer)
     notify.followers_of(question, notify.NotificationKind.NEW_ANSWER, actor_id=answer.author_id)
+
+
+def note_expert_answer(question: Question, answer: Answer) -> None:
+    """Record when the asker could first read an expert's answer: the response time's end."""
+    if answer.by_expert and answer.is_published and question.first_expert_answer_at is None:
+        question.first_expert_answer_at = utcnow()
 
 
 def refresh_answer_counts(question: Question) -> None:
@@ -313,6 +320,8 @@ def change_status(post: Question | Answer | Comment, status: PostStatus, actor_i
         refresh_answer_counts(question)
     if went_public and not isinstance(post, Question):
         question.last_activity_at = utcnow()
+        if isinstance(post, Answer):
+            note_expert_answer(question, post)
         kind = (
             notify.NotificationKind.NEW_ANSWER
             if isinstance(post, Answer)

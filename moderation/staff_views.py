@@ -15,6 +15,7 @@ from app.models import User
 from app.permissions import Action, can, require
 from forum import queries as forum_queries
 from moderation import audit, bp, queues, services
+from moderation.response_times import WINDOW_DAYS, response_times
 from moderation.forms import (
     FLAG_REASONS,
     AuditFilterForm,
@@ -123,7 +124,9 @@ def _back(default: str):
 @login_required
 def dashboard():
     require(Action.VIEW_QUEUES)
-    return render_template("moderation/dashboard.html")
+    return render_template(
+        "moderation/dashboard.html", response_times=response_times(), window_days=WINDOW_DAYS
+    )
 
 
 @bp.route("/moderation/pending")
