@@ -15,7 +15,6 @@ from app.models import User
 from app.permissions import Action, can, require
 from forum import queries as forum_queries
 from moderation import audit, bp, queues, services
-from moderation.response_times import WINDOW_DAYS, response_times
 from moderation.forms import (
     FLAG_REASONS,
     AuditFilterForm,
@@ -28,6 +27,7 @@ from moderation.forms import (
 )
 from moderation.member_views import post_or_404, thread_url
 from moderation.models import ExpertApplication
+from moderation.response_times import WINDOW_DAYS, response_times
 
 AUDIT_ACTIONS = {
     "approve": _l("Approved a post"),
