@@ -13,6 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.config import DEFAULT_LANGUAGE
 from app.extensions import db
+from app.phones import dial_link, shown_phone
 
 
 def utcnow() -> datetime:
@@ -204,3 +205,11 @@ class HelpContact(db.Model):
     @property
     def reason_codes(self) -> set[str]:
         return set(filter(None, self.reasons.split(",")))
+
+    @property
+    def shown_phone(self) -> str:
+        return shown_phone(self.phone)
+
+    @property
+    def dial_link(self) -> str:
+        return dial_link(self.phone)

@@ -48,6 +48,7 @@ class QuestionDraft:
     tags: list[str] = field(default_factory=list)
     language: str = ""  # empty: detect it from the text
     anonymous: bool = False
+    urgent_reason: str = ""  # an UrgentReason value, or "" when no urgent help is asked for
 
 
 def _status_for(author: User, kind: str, text: str, is_edit: bool = False) -> tuple[str, str]:
@@ -92,6 +93,7 @@ def ask_question(author: User, draft: QuestionDraft, ui_language: str) -> Questi
     db.session.add(question)
     db.session.flush()
     notify.follow_quietly(author.id, question.id)
+    _set_urgency(question, draft.urgent_reason)
     if question.is_published:
         signals.question_published.send(question)
     db.session.commit()
@@ -265,8 +267,24 @@ def edit_question(editor: User, question: Question, draft: QuestionDraft, reason
     question.language = draft.language or question.language
     question.anonymous = draft.anonymous
     question.edited_at = utcnow()
+    _set_urgency(question, draft.urgent_reason)
     _hold_edit_if_needed(editor, question, "question", f"{draft.title}\n\n{draft.body}")
     db.session.commit()
+    notify.send_pending()
+
+
+def _set_urgency(question: Question, reason: str) -> None:
+    """Mark a question urgent (the clock starts now and the staff are alerted), or not.
+
+    A changed reason keeps the question's place and clock; taking urgency away ends both.
+    """
+    was_urgent = question.is_urgent
+    question.urgent_reason = reason
+    if reason and not was_urgent:
+        question.urgent_at = utcnow()
+        signals.question_urgent.send(question)
+    elif not reason:
+        question.urgent_at = None
 
 
 def edit_answer(editor: User, answer: Answer, body: str, reason: str) -> None:

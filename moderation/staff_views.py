@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -64,6 +64,10 @@ AUDIT_ACTIONS = {
     "edit_topic": _l("Edited a topic"),
     "add_organisation": _l("Added an organisation"),
     "edit_organisation": _l("Edited an organisation"),
+    "add_help_contact": _l("Added a help contact"),
+    "edit_help_contact": _l("Edited a help contact"),
+    "delete_help_contact": _l("Removed a help contact"),
+    "redact": _l("Removed personal data from a post"),
 }
 
 
@@ -82,6 +86,7 @@ TARGET_NAMES = {
     "news": _l("news item"),
     "topic": _l("topic"),
     "organisation": _l("organisation"),
+    "help_contact": _l("help contact"),
 }
 ROLE_NAMES = {
     "member": _l("member"),
@@ -126,6 +131,19 @@ def dashboard():
     require(Action.VIEW_QUEUES)
     return render_template(
         "moderation/dashboard.html", response_times=response_times(), window_days=WINDOW_DAYS
+    )
+
+
+@bp.route("/moderation/urgent")
+@login_required
+def urgent():
+    require(Action.VIEW_QUEUES)
+    target_hours = current_app.config["URGENT_RESPONSE_HOURS"]
+    return render_template(
+        "moderation/urgent.html",
+        items=queues.urgent_questions(current_user, target_hours),
+        answered=queues.recently_answered_urgent(current_user),
+        target_hours=target_hours,
     )
 
 
