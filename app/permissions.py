@@ -179,6 +179,7 @@ POST_TOOLS = (
     Action.DELETE_OWN_POST,
     Action.FLAG,
     Action.MODERATE_POST,
+    Action.REDACT_POST,
     Action.CLOSE_QUESTION,
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -371,3 +372,74 @@ def record_views(counts: dict[int, int]) -> None:
             .values(view_count=Question.view_count + views)
         )
     db.session.commit()
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """What a redaction changed: how many passages it replaced, in how many earlier versions."""
+
+    passages: int
+    revisions: int
+
+
+def _passage_pattern(piece: str) -> re.Pattern[str]:
+    # the same words across a line break or double spaces, in any case
+    return re.compile(r"\s+".join(re.escape(word) for word in piece.split()), re.IGNORECASE)
+
+
+def post_texts(kind: str, post) -> list[str]:
+    """The post's text and every earlier version's, for screening before a redaction."""
+    texts = [post.body, *(getattr(post, "title", "") and [post.title])]
+    revisions = db.session.scalars(
+        select(Revision).where(Revision.post_kind == kind, Revision.post_id == post.id)
+    )
+    for revision in revisions:
+        texts += [revision.old_title, revision.old_body]
+    return texts
+
+
+def passages_not_found(kind: str, post, pieces: list[str]) -> list[str]:
+    """The pieces that are neither in the post nor in any earlier version of it."""
+    texts = post_texts(kind, post)
+    return [p for p in pieces if not any(_passage_pattern(p).search(t) for t in texts)]
+
+
+def redact_post(kind: str, post, pieces: list[str], marker: str) -> Redaction:
+    """Replace each piece with `marker` in the post and in every earlier version of it.
+
+    No revision keeps the removed text, so the history page, the data download and the
+    search index (which follows the post's HTML through the outbox) lose it too. The caller
+    writes the audit log, tells the author and commits.
+    """
+    patterns = [_passage_pattern(piece) for piece in pieces if piece.strip()]
+
+    def scrub(text: str) -> tuple[str, int]:
+        total = 0
+        for pattern in patterns:
+            text, count = pattern.subn(marker, text)
+            total += count
+        return text, total
+
+    passages = 0
+    body, count = scrub(post.body)
+    passages += count
+    if count:
+        post.body = body
+        post.body_html = str(render_markdown(body))
+    if isinstance(post, Question):
+        title, count = scrub(post.title)
+        passages += count
+        if count:
+            post.title = title
+            post.slug = slugify(title)
+    revisions = 0
+    for revision in db.session.scalars(
+        select(Revision).where(Revision.post_kind == kind, Revision.post_id == post.id)
+    ):
+        old_title, in_title = scrub(revision.old_title)
+        old_body, in_body = scrub(revision.old_body)
+        if in_title or in_body:
+            revision.old_title, revision.old_body = old_title, old_body
+            revisions += 1
+            passages += in_title + in_body
+    return Redaction(passages=passages, revisions=revisions)

@@ -14,6 +14,7 @@ from app.main.services import all_topics, topic_by_slug
 from app.models import User
 from app.permissions import Action, can, require
 from forum import queries as forum_queries
+from forum import services as forum_services
 from moderation import audit, bp, queues, services
 from moderation.forms import (
     FLAG_REASONS,
@@ -22,12 +23,14 @@ from moderation.forms import (
     MoveForm,
     OptionalReasonForm,
     ReasonForm,
+    RedactForm,
     SuspendForm,
     question_number,
 )
 from moderation.member_views import post_or_404, thread_url
 from moderation.models import ExpertApplication
 from moderation.response_times import WINDOW_DAYS, response_times
+from moderation.screening import find_personal_data
 
 AUDIT_ACTIONS = {
     "approve": _l("Approved a post"),
@@ -228,6 +231,55 @@ def decide(kind: str, post_id: int, decision: str):
     else:
         flash(_("Done."), "success")
     return _back(url_for("moderation.pending"))
+
+
+@bp.route(
+    "/moderation/posts/<any(question,answer,comment):kind>/<int:post_id>/redact",
+    methods=["GET", "POST"],
+)
+@login_required
+def redact(kind: str, post_id: int):
+    """Take personal data out of a post and its earlier versions, and approve it if held."""
+    post = post_or_404(kind, post_id)
+    require(Action.REDACT_POST, post)
+    form = RedactForm()
+    if request.method == "GET":
+        found = (
+            f.text
+            for text in forum_services.post_texts(kind, post)
+            for f in find_personal_data(text)
+        )
+        form.passages.data = "\n".join(dict.fromkeys(found))
+    if form.validate_on_submit():
+        held = post.status == "pending"
+        try:
+            services.redact(
+                current_user,
+                kind,
+                post,
+                form.passages.data.splitlines(),
+                form.reason.data,
+                approve=bool(form.remove_and_approve.data),
+            )
+        except services.PassagesNotFound as error:
+            form.passages.errors.append(
+                _("Not in the post or its earlier versions: %(text)s", text="; ".join(error.pieces))
+            )
+        except services.AlreadyDecided as error:
+            _tell_already_decided(error)
+            return redirect(url_for("moderation.pending"))
+        else:
+            flash(_("The text is removed from the post and its earlier versions."), "success")
+            if held and not form.remove_and_approve.data:
+                return redirect(url_for("moderation.pending"))
+            return redirect(thread_url(post))
+    return render_template(
+        "moderation/redact.html",
+        form=form,
+        post=post,
+        kind=kind,
+        question=forum_services.thread_of(post),
+    )
 
 
 @bp.route("/moderation/questions/<int:question_id>", methods=["GET", "POST"])
