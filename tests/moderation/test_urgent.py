@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from app import demo
 from app.extensions import db
-from app.models import HelpContact, User, utcnow
+from app.models import HelpContact, Topic, User, utcnow
 from forum.models import Notification, Question
-from moderation.models import AuditEntry, ExpertApplication
+from moderation.models import AuditEntry
+from tests.moderation.test_expert_alerts import expert as approved_expert
 
 URGENT = {
     "title": "My employer took my passport, what can I do?",
@@ -40,28 +41,7 @@ def ask_urgently(client, topic_id, **changes):
     return client.post("/en/questions/ask", data={**URGENT, "topic": topic_id, **changes})
 
 
-def approved_expert(app, make_user, topic: str = "work", languages: str = "lt") -> User:
-    expert = make_user("expert")
-    with app.app_context():
-        db.session.add(
-            ExpertApplication(
-                user_id=expert.id,
-                organisation_name="Caritas",
-                topics=topic,
-                languages=languages,
-                statement="x",
-                proof_url="https://example.org",
-                status="approved",
-                decided_at=utcnow(),
-            )
-        )
-        db.session.commit()
-    return expert
-
-
 def work_topic(app) -> int:
-    from app.models import Topic
-
     with app.app_context():
         return db.session.scalar(select(Topic.id).where(Topic.slug == "work"))
 
@@ -337,3 +317,23 @@ def test_the_urgent_queue_is_for_staff(app, client, make_user, sign_in, role):
         assert client.get("/en/moderation/urgent").status_code == 403
     else:
         assert client.get("/en/moderation/urgent").status_code == 302
+
+
+def test_the_askers_data_download_has_the_reason_and_removing_their_posts_clears_it(
+    app, client, make_user, sign_in, ask, answer
+):
+    member = make_user()
+    question_id = ask(member, "Nowhere to sleep after the eviction", urgent_reason="shelter")
+    answer(make_user("expert"), question_id, "The municipality's crisis centre can help tonight.")
+    sign_in(member.email)
+    download = client.post(
+        "/en/account/export", data={"current_password": "a long and quiet river"}
+    )
+    [question] = json.loads(download.get_data(as_text=True))["questions"]
+    assert question["urgent_reason"] == "shelter"
+    client.post(
+        "/en/account/delete", data={"current_password": "a long and quiet river", "posts": "remove"}
+    )
+    with app.app_context():
+        kept = db.session.get(Question, question_id)  # answered by someone else: it stays
+        assert (kept.body, kept.urgent_reason, kept.urgent_at) == ("", "", None)
