@@ -30,6 +30,7 @@ from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 from app.locale import (
     LANGUAGE_NAMES,
     current_language,
+    duration,
     format_moment,
     init_locale,
     install_template_gettext,
@@ -167,6 +168,7 @@ def register_blueprints(app: Flask) -> None:
 def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["ago"] = time_ago
     app.jinja_env.filters["datetimeformat"] = format_moment
+    app.jinja_env.filters["duration"] = duration
     install_template_gettext(app)
     app.jinja_env.globals.update(
         can=current_user_can,

@@ -62,6 +62,8 @@ class DefaultConfig:
     # a knowledge-base article is due for review this many months after it was last checked
     KNOWLEDGE_REVIEW_MONTHS = 12
     SPAM_BLOCKLIST: tuple[str, ...] = ("casino", "viagra", "crypto giveaway", "быстрый заработок")
+    # an urgent question should have an expert's answer within this many hours
+    URGENT_RESPONSE_HOURS = 24
 
 
 # Settings read from plain environment variables, as a hosting platform sets them.
@@ -78,6 +80,7 @@ ENVIRONMENT_SETTINGS = (
     "MAIL_DEFAULT_SENDER",
     "MIPAS_ENV",
     "PROXY_HOPS",
+    "URGENT_RESPONSE_HOURS",
 )
 
 
@@ -91,6 +94,8 @@ def environment_overrides(environ: dict[str, str] | None = None) -> dict[str, ob
         overrides["SQLALCHEMY_DATABASE_URI"] = environ["DATABASE_URL"]
     if "PROXY_HOPS" in overrides:
         overrides["PROXY_HOPS"] = int(str(overrides["PROXY_HOPS"]))
+    if "URGENT_RESPONSE_HOURS" in overrides:
+        overrides["URGENT_RESPONSE_HOURS"] = int(str(overrides["URGENT_RESPONSE_HOURS"]))
     if "MAIL_PORT" in overrides:
         overrides["MAIL_PORT"] = int(str(overrides["MAIL_PORT"]))
     if "MAIL_USE_TLS" in overrides:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import current_app
 from sqlalchemy import select
 
 from app.auth.services import create_account
 from app.extensions import db
-from app.models import Organisation, OrganisationKind, Role, User
+from app.models import HelpContact, Organisation, OrganisationKind, Role, UrgentReason, User
 
 DEMO_PASSWORD = "demo-password"  # noqa: S105 - published in README.md for trying the site
 
@@ -107,6 +109,99 @@ DEMO_ORGANISATIONS = (
 )
 
 
+# Help contacts for urgent questions, each number read on the official page named as its source
+# on the day given. Numbers we could not find on an official page are left out (the women's
+# helpline, the Lithuanian Red Cross's legal help for asylum seekers, which publishes an e-mail
+# address only): check them and add them on the admin page "Help contacts".
+HELP_CONTACTS_CHECKED_ON = date(2026, 12, 4)
+EVERY_REASON = ",".join(reason.value for reason in UrgentReason)
+DEMO_HELP_CONTACTS = (
+    {
+        "position": 0,
+        "phone": "112",
+        "reasons": EVERY_REASON,
+        "source_url": "https://bpc.lrv.lt/lt/numeris-112/",
+        "name": {
+            "lt": "Bendrasis pagalbos numeris 112",
+            "en": "Emergency number 112",
+            "ru": "Единый номер экстренной помощи 112",
+        },
+        "hours": {
+            "lt": "visą parą, nemokamai",
+            "en": "day and night, free",
+            "ru": "круглосуточно, бесплатно",
+        },
+        "helps_with": {
+            "lt": "Policija, greitoji medicinos pagalba, ugniagesiai, kai gresia pavojus gyvybei, "
+            "sveikatai ar saugumui.",
+            "en": "Police, ambulance and fire service when life, health or safety is in danger.",
+            "ru": "Полиция, скорая помощь и пожарные, когда под угрозой жизнь, здоровье или "
+            "безопасность.",
+        },
+    },
+    {
+        "position": 10,
+        "phone": "+370 616 91119",
+        "reasons": UrgentReason.VIOLENCE.value,
+        "source_url": "https://vilnius.lt/lt/sveikata-ir-socialiniai-reikalai/"
+        "isteigta-pagalbos-telefonu-linija-pranesimams-apie-prekybos-zmonemis-atvejus/",
+        "name": {
+            "lt": "Pagalbos linija dėl prekybos žmonėmis",
+            "en": "Human trafficking helpline",
+            "ru": "Горячая линия по торговле людьми",
+        },
+        "hours": {
+            "lt": "visą parą; lietuvių, anglų ir rusų kalbomis",
+            "en": "day and night; in Lithuanian, English and Russian",
+            "ru": "круглосуточно; на литовском, английском и русском",
+        },
+        "helps_with": {
+            "lt": "Jei jūs ar kitas žmogus galbūt nukentėjote nuo prekybos žmonėmis: "
+            "informacija ir nukreipimas į pagalbą teikiančias organizacijas.",
+            "en": "If you or someone else may be a victim of human trafficking: information, "
+            "and referral to organisations that help.",
+            "ru": "Если вы или другой человек, возможно, пострадали от торговли людьми: "
+            "информация и направление в организации, которые помогают.",
+        },
+    },
+    {
+        "position": 20,
+        "phone": "116 111",
+        "reasons": UrgentReason.VIOLENCE.value,
+        "source_url": "https://vaikoteises.lt/vaiko-teisiu-apsauga/vaiko-konstitucija/",
+        "name": {
+            "lt": "Pagalbos vaikams linija",
+            "en": "Helpline for children",
+            "ru": "Линия помощи детям",
+        },
+        "hours": {"lt": "", "en": "", "ru": ""},
+        "helps_with": {
+            "lt": "Vaikams, patiriantiems smurtą, patyčias ar nepriežiūrą.",
+            "en": "For children who face violence, bullying or neglect.",
+            "ru": "Для детей, которые сталкиваются с насилием, травлей или пренебрежением.",
+        },
+    },
+)
+
+
+def load_help_contacts() -> None:
+    for contact in DEMO_HELP_CONTACTS:
+        for language in ("lt", "en", "ru"):
+            db.session.add(
+                HelpContact(
+                    language=language,
+                    position=contact["position"],
+                    name=contact["name"][language],
+                    phone=contact["phone"].replace(" ", ""),
+                    hours=contact["hours"][language],
+                    helps_with=contact["helps_with"][language],
+                    reasons=contact["reasons"],
+                    source_url=contact["source_url"],
+                    checked_on=HELP_CONTACTS_CHECKED_ON,
+                )
+            )
+
+
 def load() -> bool:
     """Add the demo organisations, accounts and content; return False if they are there."""
     if db.session.scalar(select(User).where(User.email == DEMO_ACCOUNTS[0][1])):
@@ -123,6 +218,7 @@ def load() -> bool:
         if organisation_slug:
             user.organisation = organisations[organisation_slug]
         accounts[key] = user
+    load_help_contacts()
     db.session.commit()
     # each feature package adds its own demo content (registered in create_app)
     for load_feature_demo in current_app.extensions.get("demo_loaders", ()):

@@ -50,7 +50,7 @@ WRITTEN_FIELDS = {
 }
 
 
-def _account_state_text() -> str | None:
+def account_state_text() -> str | None:
     """Why a signed-in person cannot act: the state of their own account, if that is why."""
     if not current_user.is_confirmed:
         return _(
@@ -96,6 +96,6 @@ def render_error(code: int, text_pair: tuple | None = None, written: list | None
     fallback = ERROR_TEXT[400] if code < 500 else ERROR_TEXT[500]
     title, text = text_pair or ERROR_TEXT.get(code, fallback)
     if code == 403 and current_user.is_authenticated:
-        text = _account_state_text() or text
+        text = account_state_text() or text
     page = render_template("errors/error.html", code=code, title=title, text=text, written=written)
     return page, code

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from babel.dates import format_timedelta
@@ -90,6 +90,11 @@ def time_ago(moment: datetime) -> str:
     return format_timedelta(
         moment - datetime.now(UTC), add_direction=True, locale=get_locale(), threshold=0.9
     )
+
+
+def duration(length: timedelta) -> str:
+    """A length of time in the page's language, in hours up to two days ("30 hours", "3 дня")."""
+    return format_timedelta(length, threshold=2, granularity="minute", locale=get_locale())
 
 
 # Dates as Babel wrote them, by moment, format, locale and time zone. Babel spends about 25 µs

@@ -7,12 +7,13 @@ from datetime import UTC, date, datetime
 
 from flask_babel import get_locale, gettext
 from flask_login import UserMixin
-from sqlalchemy import String, Text, types
+from sqlalchemy import Date, String, Text, types
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.config import DEFAULT_LANGUAGE
 from app.extensions import db
+from app.phones import dial_link, shown_phone
 
 
 def utcnow() -> datetime:
@@ -171,3 +172,44 @@ class Organisation(db.Model):
 
     name = Translated()
     description = Translated()
+
+
+class UrgentReason(enum.StrEnum):
+    """Why someone needs help urgently; each reason has its own help contacts."""
+
+    DETENTION = "detention"  # detention or a removal order
+    VIOLENCE = "violence"  # violence, abuse or trafficking
+    SHELTER = "shelter"  # no place to sleep tonight
+    DEADLINE = "deadline"  # a deadline within 7 days
+    HEALTH = "health"  # a health emergency
+
+
+class HelpContact(db.Model):
+    """A number to call for urgent help, as admins list it for one language.
+
+    Each contact says whom it helps and is checked against its source: the page where the
+    organisation publishes the number, and the day someone last looked.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    language: Mapped[str] = mapped_column(String(2), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(30))  # E.164, formatted when shown
+    hours: Mapped[str] = mapped_column(String(200), default="")
+    helps_with: Mapped[str] = mapped_column(Text, default="")
+    reasons: Mapped[str] = mapped_column(String(100))  # UrgentReason values, comma separated
+    source_url: Mapped[str] = mapped_column(String(300))
+    checked_on: Mapped[date] = mapped_column(Date)
+
+    @property
+    def reason_codes(self) -> set[str]:
+        return set(filter(None, self.reasons.split(",")))
+
+    @property
+    def shown_phone(self) -> str:
+        return shown_phone(self.phone)
+
+    @property
+    def dial_link(self) -> str:
+        return dial_link(self.phone)

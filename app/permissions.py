@@ -31,9 +31,11 @@ class Action(enum.StrEnum):
     EXPORT_OWN_DATA = "export_own_data"
     DELETE_OWN_ACCOUNT = "delete_own_account"
     APPLY_AS_EXPERT = "apply_as_expert"
+    SEE_URGENT_HELP = "see_urgent_help"  # target: a question; its urgency and help contacts
     # staff
     VIEW_QUEUES = "view_queues"
     MODERATE_POST = "moderate_post"
+    REDACT_POST = "redact_post"
     PROPOSE_ARTICLE = "propose_article"
     CLOSE_QUESTION = "close_question"
     LOCK_QUESTION = "lock_question"
@@ -47,6 +49,7 @@ class Action(enum.StrEnum):
     MANAGE_TOPICS = "manage_topics"
     MANAGE_ORGANISATIONS = "manage_organisations"
     VIEW_AUDIT_LOG = "view_audit_log"
+    MANAGE_HELP_CONTACTS = "manage_help_contacts"
 
 
 # The least role that may take each action, given an active, confirmed account.
@@ -64,8 +67,10 @@ LEAST_ROLE: dict[Action, Role] = {
     Action.EXPORT_OWN_DATA: Role.MEMBER,
     Action.DELETE_OWN_ACCOUNT: Role.MEMBER,
     Action.APPLY_AS_EXPERT: Role.MEMBER,
+    Action.SEE_URGENT_HELP: Role.MEMBER,
     Action.VIEW_QUEUES: Role.EXPERT,
     Action.MODERATE_POST: Role.EXPERT,
+    Action.REDACT_POST: Role.EXPERT,
     Action.PROPOSE_ARTICLE: Role.EXPERT,
     Action.CLOSE_QUESTION: Role.MODERATOR,
     Action.LOCK_QUESTION: Role.MODERATOR,
@@ -78,13 +83,22 @@ LEAST_ROLE: dict[Action, Role] = {
     Action.MANAGE_TOPICS: Role.ADMIN,
     Action.MANAGE_ORGANISATIONS: Role.ADMIN,
     Action.VIEW_AUDIT_LOG: Role.ADMIN,
+    Action.MANAGE_HELP_CONTACTS: Role.ADMIN,
 }
 
 RANK = {Role.MEMBER: 0, Role.EXPERT: 1, Role.MODERATOR: 2, Role.ADMIN: 3}
 
 # What an account may still do while unconfirmed or suspended: look after itself. Leaving is
-# one of those rights: a suspension limits posting, not the member's say over their own data.
-SELF_SERVICE = frozenset({Action.EDIT_PROFILE, Action.EXPORT_OWN_DATA, Action.DELETE_OWN_ACCOUNT})
+# one of those rights: a suspension limits posting, not the member's say over their own data;
+# nor does it hide the help contacts of an urgent question they asked.
+SELF_SERVICE = frozenset(
+    {
+        Action.EDIT_PROFILE,
+        Action.EXPORT_OWN_DATA,
+        Action.DELETE_OWN_ACCOUNT,
+        Action.SEE_URGENT_HELP,
+    }
+)
 
 # Actions on a post that its author may take without a staff role.
 OWN_POST_ACTIONS = frozenset({Action.EDIT_POST, Action.DELETE_OWN_POST})
@@ -126,6 +140,9 @@ def _allowed_on_target(user: User, role: Role, action: Action, target: Any) -> b
         return target is None or (target.id != user.id and Role(target.role) is not Role.ADMIN)
     if action is Action.APPLY_AS_EXPERT:
         return role is Role.MEMBER
+    if action is Action.SEE_URGENT_HELP:
+        # why a question is urgent is for its asker and the staff who answer it, nobody else
+        return target is None or _is_author(user, target) or (staff and not user.is_suspended)
     return True
 
 
@@ -162,6 +179,7 @@ POST_TOOLS = (
     Action.DELETE_OWN_POST,
     Action.FLAG,
     Action.MODERATE_POST,
+    Action.REDACT_POST,
     Action.CLOSE_QUESTION,
 )
 

@@ -66,6 +66,9 @@ def load(accounts: dict[str, User]) -> None:
             for voter in marks:
                 db.session.add(Vote(answer_id=answer.id, user_id=voter.id, created_at=answered_at))
             answer.helpful_count = len(marks)
+            if answer.by_expert:
+                first = question.first_expert_answer_at
+                question.first_expert_answer_at = min(first or answered_at, answered_at)
             if demo_answer.accepted:
                 question.accepted_answer_id = answer.id
             question.last_activity_at = max(question.last_activity_at, answered_at)

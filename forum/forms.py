@@ -11,6 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from app.main.services import all_topics
+from app.models import UrgentReason
 from app.text import strip_whitespace
 
 TITLE_MIN, TITLE_MAX = 15, 150
@@ -109,7 +110,29 @@ def language_choices() -> list[SelectChoice]:
     ]
 
 
+URGENT_REASONS = {
+    UrgentReason.DETENTION: _l("Detention or a removal order"),
+    UrgentReason.VIOLENCE: _l("Violence, abuse or trafficking"),
+    UrgentReason.SHELTER: _l("No place to sleep tonight"),
+    UrgentReason.DEADLINE: _l("A deadline within 7 days"),
+    UrgentReason.HEALTH: _l("A health emergency"),
+}
+
+
 class QuestionForm(FlaskForm):
+    urgent = BooleanField(_l("I need help urgently"))
+    urgent_reason = SelectField(
+        _l("What is urgent?"),
+        choices=[
+            SelectChoice("", _l("Choose what is urgent")),
+            *(SelectChoice(reason.value, label) for reason, label in URGENT_REASONS.items()),
+        ],
+        validate_choice=False,
+        description=_l(
+            "We show you at once who can help today, and experts see your question first."
+        ),
+    )
+    show_help = SubmitField(_l("Show who can help now"))
     title = sized_text(
         StringField,
         _l("Your question in one sentence"),
@@ -152,6 +175,18 @@ class QuestionForm(FlaskForm):
     post_anyway = post_anyway_field()
     preview = SubmitField(_l("Preview"))
     submit = SubmitField(_l("Post your question"))
+
+    def validate_urgent_reason(self, field) -> None:
+        if field.data and field.data not in URGENT_REASONS:
+            raise ValidationError(_l("Choose what is urgent from the list."))
+        if self.urgent.data and not field.data:
+            raise ValidationError(_l("Choose what is urgent, so that we can show who helps."))
+
+    @property
+    def chosen_urgent_reason(self) -> str:
+        """The reason the asker chose; choosing one is asking for urgent help."""
+        reason = self.urgent_reason.data or ""
+        return reason if reason in URGENT_REASONS else ""
 
 
 class EditQuestionForm(QuestionForm):

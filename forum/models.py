@@ -74,6 +74,11 @@ class Question(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # an UrgentReason value, "" when the asker did not ask for urgent help; and since when
+    urgent_reason: Mapped[str] = mapped_column(String(20), default="")
+    urgent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # when the first answer by a verified expert became public: the response time's end
+    first_expert_answer_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
     topic: Mapped[Topic] = relationship()
     author: Mapped[User] = relationship()
@@ -97,6 +102,10 @@ class Question(db.Model):
     @property
     def is_closed(self) -> bool:
         return bool(self.closed_reason)
+
+    @property
+    def is_urgent(self) -> bool:
+        return bool(self.urgent_reason)
 
 
 class Answer(db.Model):
@@ -197,6 +206,8 @@ class NotificationKind(enum.StrEnum):
     POST_APPROVED = "post_approved"
     POST_REJECTED = "post_rejected"
     NEW_QUESTION = "new_question"  # to the experts of its topic and language
+    URGENT_QUESTION = "urgent_question"  # to the topic's experts and the moderators, by mail
+    POST_REDACTED = "post_redacted"  # to the author, with the moderator's reason
 
 
 class Notification(db.Model):

@@ -76,16 +76,29 @@ def followers_of(question: Question, kind: NotificationKind, actor_id: int) -> N
 
 
 def one(
-    user_id: int, question: Question, kind: NotificationKind, actor_id: int, note: str = ""
+    user_id: int,
+    question: Question,
+    kind: NotificationKind,
+    actor_id: int,
+    note: str = "",
+    always_mail: bool = False,
 ) -> None:
-    """Notify one person; the caller commits, then calls `send_pending`."""
+    """Notify one person; the caller commits, then calls `send_pending`.
+
+    `always_mail`: by e-mail too, whatever the person chose (urgent questions to the staff).
+    """
     user = db.session.get(User, user_id)
     if user is not None:
-        _notify(user, question, kind, actor_id, note)
+        _notify(user, question, kind, actor_id, note, always_mail)
 
 
 def _notify(
-    user: User, question: Question, kind: NotificationKind, actor_id: int, note: str = ""
+    user: User,
+    question: Question,
+    kind: NotificationKind,
+    actor_id: int,
+    note: str = "",
+    always_mail: bool = False,
 ) -> None:
     if not user.is_active:
         return
@@ -94,11 +107,13 @@ def _notify(
             user_id=user.id, kind=kind.value, question_id=question.id, actor_id=actor_id, note=note
         )
     )
-    if user.email_notifications and user.is_confirmed:
+    if (user.email_notifications or always_mail) and user.is_confirmed:
         # links are made now, in the recipient's language; the mail goes after the commit
         context = {
             "kind": kind.value,
             "note": note,
+            "urgent_reason": question.urgent_reason,
+            "target_hours": current_app.config["URGENT_RESPONSE_HOURS"],
             "title": question.title,
             "link": url_for(
                 "forum.thread",

@@ -117,6 +117,7 @@ def _question(question: Question) -> dict[str, Any]:
         "hold_reason": question.hold_reason,
         "language": question.language,
         "anonymous": question.anonymous,
+        "urgent_reason": question.urgent_reason,
         "topic": question.topic.slug,
         "tags": [tag.name for tag in question.tags],
         "accepted_answer_id": question.accepted_answer_id,
@@ -290,6 +291,8 @@ def _remove_posts(removal: Removal) -> None:
     ):
         question.body, question.body_html = "", ""
         question.anonymous = True
+        # why they needed urgent help is about them, not about the answers that stay
+        question.urgent_reason, question.urgent_at = "", None
     db.session.flush()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -48,6 +49,7 @@ class QuestionDraft:
     tags: list[str] = field(default_factory=list)
     language: str = ""  # empty: detect it from the text
     anonymous: bool = False
+    urgent_reason: str = ""  # an UrgentReason value, or "" when no urgent help is asked for
 
 
 def _status_for(author: User, kind: str, text: str, is_edit: bool = False) -> tuple[str, str]:
@@ -92,6 +94,7 @@ def ask_question(author: User, draft: QuestionDraft, ui_language: str) -> Questi
     db.session.add(question)
     db.session.flush()
     notify.follow_quietly(author.id, question.id)
+    _set_urgency(question, draft.urgent_reason)
     if question.is_published:
         signals.question_published.send(question)
     db.session.commit()
@@ -124,7 +127,14 @@ def answer_question(author: User, question: Question, body: str) -> Answer:
 def _answer_went_public(question: Question, answer: Answer) -> None:
     refresh_answer_counts(question)
     question.last_activity_at = utcnow()
+    note_expert_answer(question, answer)
     notify.followers_of(question, notify.NotificationKind.NEW_ANSWER, actor_id=answer.author_id)
+
+
+def note_expert_answer(question: Question, answer: Answer) -> None:
+    """Record when the asker could first read an expert's answer: the response time's end."""
+    if answer.by_expert and answer.is_published and question.first_expert_answer_at is None:
+        question.first_expert_answer_at = utcnow()
 
 
 def refresh_answer_counts(question: Question) -> None:
@@ -258,8 +268,24 @@ def edit_question(editor: User, question: Question, draft: QuestionDraft, reason
     question.language = draft.language or question.language
     question.anonymous = draft.anonymous
     question.edited_at = utcnow()
+    _set_urgency(question, draft.urgent_reason)
     _hold_edit_if_needed(editor, question, "question", f"{draft.title}\n\n{draft.body}")
     db.session.commit()
+    notify.send_pending()
+
+
+def _set_urgency(question: Question, reason: str) -> None:
+    """Mark a question urgent (the clock starts now and the staff are alerted), or not.
+
+    A changed reason keeps the question's place and clock; taking urgency away ends both.
+    """
+    was_urgent = question.is_urgent
+    question.urgent_reason = reason
+    if reason and not was_urgent:
+        question.urgent_at = utcnow()
+        signals.question_urgent.send(question)
+    elif not reason:
+        question.urgent_at = None
 
 
 def edit_answer(editor: User, answer: Answer, body: str, reason: str) -> None:
@@ -313,6 +339,8 @@ def change_status(post: Question | Answer | Comment, status: PostStatus, actor_i
         refresh_answer_counts(question)
     if went_public and not isinstance(post, Question):
         question.last_activity_at = utcnow()
+        if isinstance(post, Answer):
+            note_expert_answer(question, post)
         kind = (
             notify.NotificationKind.NEW_ANSWER
             if isinstance(post, Answer)
@@ -344,3 +372,74 @@ def record_views(counts: dict[int, int]) -> None:
             .values(view_count=Question.view_count + views)
         )
     db.session.commit()
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """What a redaction changed: how many passages it replaced, in how many earlier versions."""
+
+    passages: int
+    revisions: int
+
+
+def _passage_pattern(piece: str) -> re.Pattern[str]:
+    # the same words across a line break or double spaces, in any case
+    return re.compile(r"\s+".join(re.escape(word) for word in piece.split()), re.IGNORECASE)
+
+
+def post_texts(kind: str, post) -> list[str]:
+    """The post's text and every earlier version's, for screening before a redaction."""
+    texts = [post.body, *(getattr(post, "title", "") and [post.title])]
+    revisions = db.session.scalars(
+        select(Revision).where(Revision.post_kind == kind, Revision.post_id == post.id)
+    )
+    for revision in revisions:
+        texts += [revision.old_title, revision.old_body]
+    return texts
+
+
+def passages_not_found(kind: str, post, pieces: list[str]) -> list[str]:
+    """The pieces that are neither in the post nor in any earlier version of it."""
+    texts = post_texts(kind, post)
+    return [p for p in pieces if not any(_passage_pattern(p).search(t) for t in texts)]
+
+
+def redact_post(kind: str, post, pieces: list[str], marker: str) -> Redaction:
+    """Replace each piece with `marker` in the post and in every earlier version of it.
+
+    No revision keeps the removed text, so the history page, the data download and the
+    search index (which follows the post's HTML through the outbox) lose it too. The caller
+    writes the audit log, tells the author and commits.
+    """
+    patterns = [_passage_pattern(piece) for piece in pieces if piece.strip()]
+
+    def scrub(text: str) -> tuple[str, int]:
+        total = 0
+        for pattern in patterns:
+            text, count = pattern.subn(marker, text)
+            total += count
+        return text, total
+
+    passages = 0
+    body, count = scrub(post.body)
+    passages += count
+    if count:
+        post.body = body
+        post.body_html = str(render_markdown(body))
+    if isinstance(post, Question):
+        title, count = scrub(post.title)
+        passages += count
+        if count:
+            post.title = title
+            post.slug = slugify(title)
+    revisions = 0
+    for revision in db.session.scalars(
+        select(Revision).where(Revision.post_kind == kind, Revision.post_id == post.id)
+    ):
+        old_title, in_title = scrub(revision.old_title)
+        old_body, in_body = scrub(revision.old_body)
+        if in_title or in_body:
+            revision.old_title, revision.old_body = old_title, old_body
+            revisions += 1
+            passages += in_title + in_body
+    return Redaction(passages=passages, revisions=revisions)

@@ -11,6 +11,10 @@ post_edited = _signals.signal("post-edited")
 # approved by a moderator; not when a hidden one is restored): (question)
 question_published = _signals.signal("question-published")
 
+# sent inside the transaction in which a question becomes urgent (asked so, or so edited by
+# its asker), whether it is public yet or waits for review: (question)
+question_urgent = _signals.signal("question-urgent")
+
 # sent inside a knowledge-base action's transaction, before its commit:
 # (article, action=..., actor=..., reason=..., before=..., after=...)
 article_changed = _signals.signal("article-changed")

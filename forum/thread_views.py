@@ -24,6 +24,7 @@ from forum.views import (
     _post_limit,
     comment_form_prefix,
     held_notice,
+    render_question_form,
     render_thread,
 )
 
@@ -179,7 +180,8 @@ def edit_question(post_id: int, kind: str):
     text = f"{form.title.data}\n\n{form.body.data}"
     warnings = []
     if (
-        form.validate_on_submit()
+        not form.show_help.data
+        and form.validate_on_submit()
         and not form.preview.data
         and not (warnings := personal_data_warnings(form, text))
     ):
@@ -190,12 +192,13 @@ def edit_question(post_id: int, kind: str):
             tags=parse_tags(form.tags.data),
             language=form.language.data or question.language,
             anonymous=form.anonymous.data,
+            urgent_reason=form.chosen_urgent_reason,
         )
         services.edit_question(current_user, question, draft, form.reason.data or "")
         held_notice(question)
         return redirect(_thread_url(question))
-    return render_template(
-        "forum/edit_question.html", form=form, question=question, warnings=warnings
+    return render_question_form(
+        "forum/edit_question.html", form, question=question, warnings=warnings
     )
 
 

@@ -6,11 +6,12 @@ from flask import abort, current_app, flash, jsonify, redirect, render_template,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from app.errors import account_state_text
 from app.extensions import limiter
 from app.locale import current_language
-from app.main.services import all_topics, topic_by_slug
+from app.main.services import all_topics, help_contacts, help_contacts_by_reason, topic_by_slug
 from app.markup import render_markdown
-from app.permissions import Action, can, can_see, require
+from app.permissions import Action, can, can_see
 from forum import bp, queries, services
 from forum.forms import (
     AnswerForm,
@@ -66,14 +67,24 @@ def topic(slug: str):
 @login_required
 @_post_limit()
 def ask():
-    require(Action.ASK)
+    if not can(current_user, Action.ASK):
+        # a suspended or unconfirmed member cannot post, but still sees where to get help
+        page = render_template(
+            "forum/cannot_ask.html",
+            reason=account_state_text(),
+            help_contacts=help_contacts(current_language()),
+        )
+        return page, 403
     form = QuestionForm()
     form.topic.choices = topic_choices()
     if request.method == "GET" and request.args.get("topic"):
         chosen = topic_by_slug(request.args["topic"])
         form.topic.data = chosen.id if chosen else 0
     preview, warnings = None, []
-    if form.validate_on_submit():
+    if form.show_help.data:
+        # like the preview, a round trip that saves nothing: the help for the chosen reason
+        form.urgent.data = bool(form.chosen_urgent_reason)
+    elif form.validate_on_submit():
         text = f"{form.title.data}\n\n{form.body.data}"
         if form.preview.data:
             preview = render_markdown(form.body.data)
@@ -83,7 +94,20 @@ def ask():
             question = services.ask_question(current_user, _draft(form), current_language())
             held_notice(question)
             return redirect(url_for("forum.thread", question_id=question.id, slug=question.slug))
-    return render_template("forum/ask.html", form=form, preview=preview, warnings=warnings)
+    return render_question_form("forum/ask.html", form, preview=preview, warnings=warnings)
+
+
+def render_question_form(template: str, form: QuestionForm, **context):
+    """The ask or edit form, with every urgent reason's help contacts (the chosen one shown)."""
+    if form.chosen_urgent_reason:
+        form.urgent.data = True
+    return render_template(
+        template,
+        form=form,
+        help_contacts=help_contacts_by_reason(current_language()),
+        shown_reason=form.chosen_urgent_reason,
+        **context,
+    )
 
 
 def held_notice(post) -> None:
@@ -100,6 +124,7 @@ def _draft(form: QuestionForm) -> services.QuestionDraft:
         tags=parse_tags(form.tags.data),
         language=form.language.data or "",
         anonymous=form.anonymous.data,
+        urgent_reason=form.chosen_urgent_reason,
     )
 
 
@@ -170,10 +195,16 @@ def render_thread(
     )
     if comment_form is not None and comment_target is not None:
         comment_forms[comment_target] = comment_form
+    question = thread_.question
     page = render_template(
         "forum/thread.html",
         thread=thread_,
-        question=thread_.question,
+        question=question,
+        # why it is urgent, and who helps: for the asker and the staff only
+        urgent_help=help_contacts_by_reason(current_language())
+        if question.is_urgent and can(current_user, Action.SEE_URGENT_HELP, question)
+        else None,
+        urgent_response_hours=current_app.config["URGENT_RESPONSE_HOURS"],
         # articles are made from accepted answers: an open thread has none to look up
         articles=knowledge_queries.articles_from_question(question_id, current_language())
         if thread_.question.is_answered

@@ -6,7 +6,15 @@ from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import (
+    DateField,
+    EmailField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
@@ -19,8 +27,12 @@ from wtforms.validators import (
 )
 
 from app.config import LANGUAGES
-from app.models import OrganisationKind, Role
+from app.locale import LANGUAGE_NAMES
+from app.models import OrganisationKind, Role, utctoday
+from app.phones import normalise_phone
 from app.text import strip_whitespace
+from forum.forms import URGENT_REASONS
+from moderation.forms import CheckboxesField
 
 ASSIGNABLE_ROLES = {
     Role.MEMBER: _l("Member"),
@@ -160,3 +172,92 @@ class OrganisationForm(FlaskForm):
 def translated_fields(form: FlaskForm, stem: str) -> list:
     """The lt, en and ru fields of a form, e.g. name_lt, name_en, name_ru."""
     return [form[f"{stem}_{code}"] for code in LANGUAGES]
+
+
+def full_address(form, field) -> None:
+    """An address starting with http:// or https:// and naming a site."""
+    if not field.data:
+        return
+    parts = urlsplit(field.data)
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc:
+        raise ValidationError(_l("Enter a full address starting with https:// or http://"))
+
+
+class HelpContactForm(FlaskForm):
+    """One number to call for urgent help, in one language's list."""
+
+    language = SelectField(
+        _l("Shown on the pages in"),
+        choices=[SelectChoice(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+        validators=[InputRequired(_l("Choose the language of the list."))],
+    )
+    position = IntegerField(
+        _l("Position"),
+        default=0,
+        validators=[
+            InputRequired(_l("Give the position as a number.")),
+            NumberRange(min=0, max=10_000, message=_l("Give a number from 0 to 10000.")),
+        ],
+        description=_l("Contacts are listed from the smallest number to the largest."),
+        render_kw={"inputmode": "numeric"},
+    )
+    name = StringField(
+        _l("Name"),
+        filters=[strip_whitespace],
+        validators=[
+            DataRequired(_l("Write the name of the service.")),
+            Length(max=200, message=_l("Write at most %(max)d characters.", max=200)),
+        ],
+    )
+    phone = StringField(
+        _l("Phone number"),
+        filters=[strip_whitespace],
+        validators=[DataRequired(_l("Write the phone number."))],
+        description=_l("For example +370 616 91119, 8 800 66366 or 112."),
+        render_kw={"type": "tel", "autocomplete": "off"},
+    )
+    hours = StringField(
+        _l("When it answers (optional)"),
+        filters=[strip_whitespace],
+        validators=[Length(max=200, message=_l("Write at most %(max)d characters.", max=200))],
+        description=_l("For example: every day, day and night. Leave it empty if you do not know."),
+    )
+    helps_with = TextAreaField(
+        _l("What it helps with"),
+        filters=[strip_whitespace],
+        validators=[
+            DataRequired(_l("Write what the service helps with.")),
+            Length(max=1000, message=_l("Write at most %(max)d characters.", max=1000)),
+        ],
+        render_kw={"rows": 3},
+    )
+    reasons = CheckboxesField(
+        _l("Shown to people who need help with"),
+        choices=[SelectChoice(reason.value, label) for reason, label in URGENT_REASONS.items()],
+        validators=[DataRequired(_l("Choose at least one kind of urgent help."))],
+    )
+    source_url = StringField(
+        _l("Where the number is published"),
+        filters=[strip_whitespace],
+        validators=[
+            DataRequired(_l("Give the address of the page that publishes the number.")),
+            Length(max=300, message=_l("Write at most %(max)d characters.", max=300)),
+            full_address,
+        ],
+        description=_l("The organisation’s own page, so that anyone can check the number."),
+        render_kw={"type": "url", "spellcheck": "false"},
+    )
+    checked_on = DateField(
+        _l("Checked on"),
+        validators=[InputRequired(_l("Give the day you checked the number on that page."))],
+    )
+
+    def validate_phone(self, field) -> None:
+        if field.data and normalise_phone(field.data) is None:
+            raise ValidationError(
+                _l("Write a number that can be called in Lithuania, like +370 616 91119 or 112.")
+            )
+
+    def validate_checked_on(self, field) -> None:
+        if field.data and field.data > utctoday():
+            raise ValidationError(_l("The day you checked cannot be in the future."))

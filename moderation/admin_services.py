@@ -6,6 +6,7 @@ Each function is one admin action: it decides, writes the audit log and commits 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date
 
 from flask import url_for
 from sqlalchemy import func, select
@@ -15,7 +16,8 @@ from sqlalchemy.orm import joinedload
 from app.auth.services import find_by_email, other_admins_who_can_act
 from app.extensions import db
 from app.mail import mail_user
-from app.models import STAFF_ROLES, Organisation, Role, Topic, User
+from app.models import STAFF_ROLES, HelpContact, Organisation, Role, Topic, User
+from app.phones import normalise_phone
 from app.tasks import enqueue
 from moderation import audit
 from moderation.services import release_claims_of
@@ -208,4 +210,54 @@ def _save(
         before={name: before[name] for name in changed if name in before},
         after=changed,
     )
+    db.session.commit()
+
+
+@dataclass
+class HelpContactDraft:
+    language: str
+    position: int
+    name: str
+    phone: str
+    hours: str
+    helps_with: str
+    reasons: list[str]
+    source_url: str
+    checked_on: date
+
+
+def _contact_values(draft: HelpContactDraft) -> dict:
+    values = asdict(draft)
+    values["phone"] = normalise_phone(draft.phone) or draft.phone
+    values["reasons"] = ",".join(sorted(set(draft.reasons)))
+    return values
+
+
+def save_help_contact(admin: User, contact: HelpContact | None, draft: HelpContactDraft) -> None:
+    """Add a help contact, or change one; the change is in the audit log."""
+    action = "edit_help_contact" if contact is not None else "add_help_contact"
+    contact = contact or HelpContact()
+    after = _contact_values(draft)
+    before = {name: getattr(contact, name) for name in after} if contact.id else {}
+    changed = {name: value for name, value in after.items() if before.get(name) != value}
+    for name, value in after.items():
+        setattr(contact, name, value)
+    db.session.add(contact)
+    db.session.flush()
+    audit.record(
+        admin,
+        action,
+        "help_contact",
+        contact.id,
+        before={name: before[name] for name in changed if name in before},
+        after=changed,
+    )
+    db.session.commit()
+
+
+def delete_help_contact(admin: User, contact: HelpContact) -> None:
+    """Take a contact off the list (a number that no longer works); the log keeps what it was."""
+    before = {name: getattr(contact, name) for name in HelpContactDraft.__dataclass_fields__}
+    audit.record(admin, "delete_help_contact", "help_contact", contact.id, before=before)
+    db.session.delete(contact)
     db.session.commit()

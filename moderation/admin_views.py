@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from app.config import LANGUAGES
 from app.extensions import db
-from app.main.services import all_topics
-from app.models import Organisation, Role, Topic
+from app.main.services import all_topics, help_contacts
+from app.models import HelpContact, Organisation, Role, Topic, utctoday
 from app.permissions import Action, require
 from moderation import admin_services as services
 from moderation import bp
-from moderation.admin_forms import ORGANISATION_KINDS, OrganisationForm, RoleForm, TopicForm
+from moderation.admin_forms import (
+    ORGANISATION_KINDS,
+    HelpContactForm,
+    OrganisationForm,
+    RoleForm,
+    TopicForm,
+)
+from moderation.forms import OptionalReasonForm
 
 
 @bp.route("/moderation/staff", methods=["GET", "POST"])
@@ -118,6 +126,49 @@ def organisation_form(organisation_id: int | None = None):
     return render_template(
         "moderation/organisation_form.html", form=form, organisation=organisation
     )
+
+
+@bp.route("/moderation/help-contacts")
+@login_required
+def help_contacts_list():
+    require(Action.MANAGE_HELP_CONTACTS)
+    return render_template(
+        "moderation/help_contacts.html",
+        contacts={language: help_contacts(language) for language in LANGUAGES},
+        delete_form=OptionalReasonForm(),
+    )
+
+
+@bp.route("/moderation/help-contacts/new", methods=["GET", "POST"])
+@bp.route("/moderation/help-contacts/<int:contact_id>", methods=["GET", "POST"])
+@login_required
+def help_contact_form(contact_id: int | None = None):
+    require(Action.MANAGE_HELP_CONTACTS)
+    contact = _or_404(HelpContact, contact_id)
+    form = HelpContactForm(obj=contact)
+    if request.method == "GET":
+        if contact is not None:
+            form.reasons.data = sorted(contact.reason_codes)
+        else:
+            form.language.data = request.args.get("language", "")
+            form.checked_on.data = utctoday()
+    if form.validate_on_submit():
+        draft = services.HelpContactDraft(**_draft_fields(form, services.HelpContactDraft))
+        services.save_help_contact(current_user, contact, draft)
+        flash(_("The help contact is saved."), "success")
+        return redirect(url_for("moderation.help_contacts_list"))
+    return render_template("moderation/help_contact_form.html", form=form, contact=contact)
+
+
+@bp.route("/moderation/help-contacts/<int:contact_id>/delete", methods=["POST"])
+@login_required
+def delete_help_contact(contact_id: int):
+    require(Action.MANAGE_HELP_CONTACTS)
+    contact = _or_404(HelpContact, contact_id)
+    if OptionalReasonForm().validate_on_submit():
+        services.delete_help_contact(current_user, contact)
+        flash(_("The help contact is removed."), "success")
+    return redirect(url_for("moderation.help_contacts_list"))
 
 
 def _or_404(model: type, record_id: int | None):

@@ -11,6 +11,7 @@ from wtforms import (
     SelectField,
     SelectMultipleField,
     StringField,
+    SubmitField,
     TextAreaField,
     URLField,
 )
@@ -61,6 +62,36 @@ class ReasonForm(FlaskForm):
             Length(max=1000, message=_l("Write at most 1000 characters.")),
         ],
     )
+
+
+class RedactForm(FlaskForm):
+    """Text to take out of a post and all its earlier versions, and why."""
+
+    passages = TextAreaField(
+        _l("Text to remove, one piece a line"),
+        filters=[strip_whitespace],
+        validators=[
+            DataRequired(_l("Write the text to remove, one piece a line.")),
+            Length(max=2000, message=_l("Write at most 2000 characters.")),
+        ],
+        description=_l(
+            "What screening found is filled in. Each piece is replaced with "
+            "“[removed by a moderator]” in the post and in every earlier version of it; "
+            "nobody can see it afterwards, administrators included."
+        ),
+        render_kw={"rows": 4, "spellcheck": "false"},
+    )
+    reason = TextAreaField(
+        _l("Reason (the author reads it)"),
+        filters=[strip_whitespace],
+        validators=[
+            DataRequired(_l("Write the reason: the author will read it.")),
+            Length(max=1000, message=_l("Write at most 1000 characters.")),
+        ],
+        render_kw={"rows": 3},
+    )
+    remove = SubmitField(_l("Remove the text"))
+    remove_and_approve = SubmitField(_l("Remove the text and approve"))
 
 
 class OptionalReasonForm(FlaskForm):

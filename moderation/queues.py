@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload
 
 from app.extensions import db
-from app.models import Topic, User, utctoday
+from app.models import Topic, User, utcnow, utctoday
+from app.permissions import can_see
 from forum.knowledge import queries as knowledge_queries
 from forum.models import Answer, Comment, PostStatus, Question
 from moderation.models import ApplicationStatus, Claim, ExpertApplication, Flag
@@ -29,6 +31,74 @@ class QueueItem:
     findings: list = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     claimed_by: User | None = None
+
+
+# --- urgent questions ------------------------------------------------------------------------
+
+URGENT_STATUSES = (PostStatus.PUBLISHED.value, PostStatus.PENDING.value)
+
+
+def _urgent_waiting():
+    """Urgent questions no expert has answered yet, public or waiting for review, not closed."""
+    return [
+        Question.urgent_reason != "",
+        Question.first_expert_answer_at.is_(None),
+        Question.status.in_(URGENT_STATUSES),
+        Question.closed_reason == "",
+    ]
+
+
+@dataclass
+class UrgentQueueItem:
+    """An urgent question, how long it has waited, and whether it is past its target."""
+
+    question: Question
+    waited: timedelta
+    overdue: bool
+    claimed_by: User | None = None
+
+
+def urgent_questions(viewer: User, target_hours: int, now: datetime | None = None):
+    """Urgent questions without an expert's answer, the longest waiting first.
+
+    Only those the viewer may open: a private consultation is for the experts of its topic.
+    """
+    now = now or utcnow()
+    questions = db.session.scalars(
+        select(Question)
+        .where(*_urgent_waiting())
+        .options(joinedload(Question.topic))
+        .order_by(Question.urgent_at, Question.id)
+        .limit(QUEUE_LIMIT)
+    )
+    visible = [question for question in questions if can_see(viewer, question)]
+    claims = _claims([("question", question.id) for question in visible])
+    target = timedelta(hours=target_hours)
+    return [
+        UrgentQueueItem(
+            question=question,
+            waited=now - (question.urgent_at or question.created_at),
+            overdue=now - (question.urgent_at or question.created_at) > target,
+            claimed_by=claims.get(("question", question.id)),
+        )
+        for question in visible
+    ]
+
+
+def recently_answered_urgent(viewer: User, days: int = 7) -> list[Question]:
+    """Urgent questions whose first expert answer came in the last `days` days, newest first."""
+    since = utcnow() - timedelta(days=days)
+    return [
+        question
+        for question in db.session.scalars(
+            select(Question)
+            .where(Question.urgent_reason != "", Question.first_expert_answer_at >= since)
+            .options(joinedload(Question.topic))
+            .order_by(Question.first_expert_answer_at.desc())
+            .limit(QUEUE_LIMIT)
+        )
+        if can_see(viewer, question)
+    ]
 
 
 def _thread(post) -> Question:
@@ -234,6 +304,7 @@ def counts() -> dict[str, int]:
     )
     flagged = db.session.scalar(select(func.count()).select_from(flagged_posts_))
     return {
+        "urgent": db.session.scalar(select(func.count(Question.id)).where(*_urgent_waiting())),
         "pending": pending,
         "flags": flagged,
         "applications": db.session.scalar(

@@ -108,7 +108,16 @@ def _finding(kind: PersonalDataKind, match: re.Match[str]) -> Finding:
 
 # --- personal code -----------------------------------------------------------------------
 
-_PERSONAL_CODE = re.compile(r"(?<![\w+-])[1-6]\d{10}(?![\w-])")
+# Eleven digits, first 1-6; written as one run or in groups split by spaces, dots or dashes.
+_PERSONAL_CODE = re.compile(r"(?<![\w+-])[1-6](?:[ .-]?\d){10}(?![\w-]|[.,]\d)")
+# How people name the code before they write it, in Lithuanian, English and Russian.
+_PERSONAL_CODE_NAME = re.compile(
+    r"asmens\s+kod\w*|\ba\.\s?k\.|\bak\b|personal\s+(?:identification\s+)?(?:code|number)"
+    r"|(?:national\s+)?id(?:entity|entification)?\s+(?:code|number)"
+    r"|персональн\w*\s+код\w*|личн\w*\s+код\w*|идентификационн\w*\s+(?:код|номер)\w*",
+    re.IGNORECASE,
+)
+_PERSONAL_CODE_NAME_WINDOW = 40
 _CENTURY_BY_FIRST_DIGIT = {1: 1800, 2: 1800, 3: 1900, 4: 1900, 5: 2000, 6: 2000}
 _FIRST_WEIGHTS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 1)
 _SECOND_WEIGHTS = (3, 4, 5, 6, 7, 8, 9, 1, 2, 3)
@@ -124,8 +133,12 @@ def personal_code_check_digit(first_ten: str) -> int:
     return 0
 
 
-def is_valid_personal_code(code: str) -> bool:
-    """Tell whether a string is a Lithuanian personal code: real birth date, right check digit."""
+def has_personal_code_shape(code: str) -> bool:
+    """Tell whether 11 digits read as a personal code: sex and century 1-6, a real birth date.
+
+    The check digit is not asked for: a code with a wrong one still gives away the birth date
+    and sex of a real person, and people mistype the last digit as easily as any other.
+    """
     if len(code) != 11 or not code.isdigit() or code[0] not in "123456":
         return False
     year = _CENTURY_BY_FIRST_DIGIT[int(code[0])] + int(code[1:3])
@@ -133,12 +146,29 @@ def is_valid_personal_code(code: str) -> bool:
         date(year, int(code[3:5]), int(code[5:7]))
     except ValueError:
         return False
-    return personal_code_check_digit(code[:10]) == int(code[10])
+    return True
+
+
+def is_valid_personal_code(code: str) -> bool:
+    """Tell whether a string is a Lithuanian personal code: real birth date, right check digit."""
+    return has_personal_code_shape(code) and personal_code_check_digit(code[:10]) == int(code[10])
+
+
+def _named_as_personal_code(text: str, start: int) -> bool:
+    """Whether "asmens kodas", "a.k.", "personal code", "личный код"... comes just before."""
+    window = text[max(0, start - _PERSONAL_CODE_NAME_WINDOW) : start]
+    return bool(_PERSONAL_CODE_NAME.search(_SENTENCE_BREAK.split(window)[-1]))
 
 
 def _find_personal_codes(text: str) -> Iterator[Finding]:
     for match in _PERSONAL_CODE.finditer(text):
-        if is_valid_personal_code(match.group()):
+        written = match.group()
+        digits = re.sub(r"\D", "", written)
+        if not has_personal_code_shape(digits):
+            continue
+        # Eleven digits in one run are a code by their shape alone; split into groups they
+        # could be a phone or a case number too, so only when they are named as a code.
+        if written.isdigit() or _named_as_personal_code(text, match.start()):
             yield _finding(PersonalDataKind.PERSONAL_CODE, match)
 
 

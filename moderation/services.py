@@ -10,9 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import current_app, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from app.config import LANGUAGES
 from app.extensions import db
 from app.mail import mail_user
 from app.models import Organisation, Role, Topic, User, utcnow
@@ -80,6 +83,61 @@ def approve(moderator: User, kind: str, post: Question | Answer | Comment) -> No
     _tell_author(post, NotificationKind.POST_APPROVED, moderator)
     db.session.commit()
     notify.send_pending()
+
+
+class PassagesNotFound(ModerationError):
+    """Text to remove that is neither in the post nor in an earlier version of it."""
+
+    def __init__(self, pieces: list[str]) -> None:
+        super().__init__()
+        self.pieces = pieces
+
+
+def redaction_marker(question: Question) -> str:
+    """What stands where text was removed, in the thread's language."""
+    language = question.language if question.language in LANGUAGES else "en"
+    with force_locale(language):
+        return _("[removed by a moderator]")
+
+
+def redact(
+    moderator: User, kind: str, post, pieces: list[str], reason: str, approve: bool = False
+) -> None:
+    """Remove passages (personal data) from a post and from all its earlier versions.
+
+    The audit log says who did it, why, and how much was removed; never the text. The
+    author is told in their language. `approve`: publish the held post in the same step.
+    """
+    pieces = [piece.strip() for piece in pieces if piece.strip()]
+    if not reason.strip():
+        raise ReasonRequired
+    if missing := forum_services.passages_not_found(kind, post, pieces):
+        raise PassagesNotFound(missing)
+    if approve and post.status != PostStatus.PENDING:
+        raise _already_decided(kind, post.id)
+    question = forum_services.thread_of(post)
+    done = forum_services.redact_post(kind, post, pieces, redaction_marker(question))
+    _scrub_flag_notes(kind, post.id, pieces)
+    after = {"passages": done.passages, "earlier_versions": done.revisions}
+    audit.record(moderator, "redact", kind, post.id, reason.strip(), after=after)
+    _tell_author(post, NotificationKind.POST_REDACTED, moderator, reason.strip())
+    if approve:
+        before = _snapshot(post)
+        forum_services.change_status(post, PostStatus.PUBLISHED, moderator.id)
+        audit.record(moderator, "approve", kind, post.id, before=before, after=_snapshot(post))
+        _tell_author(post, NotificationKind.POST_APPROVED, moderator)
+    _release(kind, post.id)
+    db.session.commit()
+    notify.send_pending()
+
+
+def _scrub_flag_notes(kind: str, post_id: int, pieces: list[str]) -> None:
+    """A flag's note may quote what it flags: it loses the removed text too."""
+    for open_or_closed in db.session.scalars(
+        select(Flag).where(Flag.post_kind == kind, Flag.post_id == post_id)
+    ):
+        for piece in pieces:
+            open_or_closed.note = open_or_closed.note.replace(piece, "[…]")
 
 
 def reject(moderator: User, kind: str, post, reason: str) -> None:

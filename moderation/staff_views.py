@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -14,6 +14,7 @@ from app.main.services import all_topics, topic_by_slug
 from app.models import User
 from app.permissions import Action, can, require
 from forum import queries as forum_queries
+from forum import services as forum_services
 from moderation import audit, bp, queues, services
 from moderation.forms import (
     FLAG_REASONS,
@@ -22,11 +23,14 @@ from moderation.forms import (
     MoveForm,
     OptionalReasonForm,
     ReasonForm,
+    RedactForm,
     SuspendForm,
     question_number,
 )
 from moderation.member_views import post_or_404, thread_url
 from moderation.models import ExpertApplication
+from moderation.response_times import WINDOW_DAYS, response_times
+from moderation.screening import find_personal_data
 
 AUDIT_ACTIONS = {
     "approve": _l("Approved a post"),
@@ -63,6 +67,10 @@ AUDIT_ACTIONS = {
     "edit_topic": _l("Edited a topic"),
     "add_organisation": _l("Added an organisation"),
     "edit_organisation": _l("Edited an organisation"),
+    "add_help_contact": _l("Added a help contact"),
+    "edit_help_contact": _l("Edited a help contact"),
+    "delete_help_contact": _l("Removed a help contact"),
+    "redact": _l("Removed personal data from a post"),
 }
 
 
@@ -81,6 +89,7 @@ TARGET_NAMES = {
     "news": _l("news item"),
     "topic": _l("topic"),
     "organisation": _l("organisation"),
+    "help_contact": _l("help contact"),
 }
 ROLE_NAMES = {
     "member": _l("member"),
@@ -123,7 +132,22 @@ def _back(default: str):
 @login_required
 def dashboard():
     require(Action.VIEW_QUEUES)
-    return render_template("moderation/dashboard.html")
+    return render_template(
+        "moderation/dashboard.html", response_times=response_times(), window_days=WINDOW_DAYS
+    )
+
+
+@bp.route("/moderation/urgent")
+@login_required
+def urgent():
+    require(Action.VIEW_QUEUES)
+    target_hours = current_app.config["URGENT_RESPONSE_HOURS"]
+    return render_template(
+        "moderation/urgent.html",
+        items=queues.urgent_questions(current_user, target_hours),
+        answered=queues.recently_answered_urgent(current_user),
+        target_hours=target_hours,
+    )
 
 
 @bp.route("/moderation/pending")
@@ -207,6 +231,55 @@ def decide(kind: str, post_id: int, decision: str):
     else:
         flash(_("Done."), "success")
     return _back(url_for("moderation.pending"))
+
+
+@bp.route(
+    "/moderation/posts/<any(question,answer,comment):kind>/<int:post_id>/redact",
+    methods=["GET", "POST"],
+)
+@login_required
+def redact(kind: str, post_id: int):
+    """Take personal data out of a post and its earlier versions, and approve it if held."""
+    post = post_or_404(kind, post_id)
+    require(Action.REDACT_POST, post)
+    form = RedactForm()
+    if request.method == "GET":
+        found = (
+            f.text
+            for text in forum_services.post_texts(kind, post)
+            for f in find_personal_data(text)
+        )
+        form.passages.data = "\n".join(dict.fromkeys(found))
+    if form.validate_on_submit():
+        held = post.status == "pending"
+        try:
+            services.redact(
+                current_user,
+                kind,
+                post,
+                form.passages.data.splitlines(),
+                form.reason.data,
+                approve=bool(form.remove_and_approve.data),
+            )
+        except services.PassagesNotFound as error:
+            form.passages.errors.append(
+                _("Not in the post or its earlier versions: %(text)s", text="; ".join(error.pieces))
+            )
+        except services.AlreadyDecided as error:
+            _tell_already_decided(error)
+            return redirect(url_for("moderation.pending"))
+        else:
+            flash(_("The text is removed from the post and its earlier versions."), "success")
+            if held and not form.remove_and_approve.data:
+                return redirect(url_for("moderation.pending"))
+            return redirect(thread_url(post))
+    return render_template(
+        "moderation/redact.html",
+        form=form,
+        post=post,
+        kind=kind,
+        question=forum_services.thread_of(post),
+    )
 
 
 @bp.route("/moderation/questions/<int:question_id>", methods=["GET", "POST"])

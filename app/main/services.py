@@ -3,7 +3,7 @@
 from sqlalchemy import select, text
 
 from app.extensions import db
-from app.models import STAFF_ROLES, Organisation, Topic, User
+from app.models import STAFF_ROLES, HelpContact, Organisation, Topic, UrgentReason, User
 from app.sitemap import SitemapPage, SitemapSource
 
 
@@ -35,6 +35,26 @@ def organisation_experts(organisation: Organisation) -> list[User]:
             .order_by(User.display_name)
         )
     )
+
+
+def help_contacts(language: str) -> list[HelpContact]:
+    """The help contacts listed for one language, in the admins' order."""
+    return list(
+        db.session.scalars(
+            select(HelpContact)
+            .where(HelpContact.language == language)
+            .order_by(HelpContact.position, HelpContact.id)
+        )
+    )
+
+
+def help_contacts_by_reason(language: str) -> dict[str, list[HelpContact]]:
+    """For each urgent reason, the contacts of `language` that help with it."""
+    contacts = help_contacts(language)
+    return {
+        reason.value: [c for c in contacts if reason.value in c.reason_codes]
+        for reason in UrgentReason
+    }
 
 
 def database_reachable() -> bool:

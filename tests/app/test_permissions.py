@@ -10,19 +10,22 @@ from app.models import User, utcnow
 from app.permissions import Action, can
 
 A = Action
-SELF_SERVICE = {A.EDIT_PROFILE, A.EXPORT_OWN_DATA, A.DELETE_OWN_ACCOUNT}
+SELF_SERVICE = {A.EDIT_PROFILE, A.EXPORT_OWN_DATA, A.DELETE_OWN_ACCOUNT, A.SEE_URGENT_HELP}
 MEMBER = {
     A.ASK, A.ANSWER, A.COMMENT, A.VOTE, A.FLAG, A.FOLLOW, A.ACCEPT_ANSWER, A.EDIT_POST,
     A.DELETE_OWN_POST, A.EDIT_PROFILE, A.EXPORT_OWN_DATA, A.DELETE_OWN_ACCOUNT,
-    A.APPLY_AS_EXPERT,
+    A.APPLY_AS_EXPERT, A.SEE_URGENT_HELP,
 }  # fmt: skip
-EXPERT = (MEMBER - {A.APPLY_AS_EXPERT}) | {A.VIEW_QUEUES, A.MODERATE_POST, A.PROPOSE_ARTICLE}
+EXPERT = (MEMBER - {A.APPLY_AS_EXPERT}) | {
+    A.VIEW_QUEUES, A.MODERATE_POST, A.REDACT_POST, A.PROPOSE_ARTICLE,
+}  # fmt: skip
 MODERATOR = EXPERT | {
     A.CLOSE_QUESTION, A.LOCK_QUESTION, A.MOVE_QUESTION, A.SUSPEND_MEMBER,
     A.CURATE_KNOWLEDGE_BASE, A.PUBLISH_NEWS,
 }  # fmt: skip
 ADMIN = MODERATOR | {
     A.VET_EXPERTS, A.MANAGE_STAFF, A.MANAGE_TOPICS, A.MANAGE_ORGANISATIONS, A.VIEW_AUDIT_LOG,
+    A.MANAGE_HELP_CONTACTS,
 }  # fmt: skip
 ALLOWED_BY_ROLE = {"member": MEMBER, "expert": EXPERT, "moderator": MODERATOR, "admin": ADMIN}
 
@@ -102,3 +105,14 @@ def test_moderators_suspend_members_and_experts_but_not_admins_or_themselves():
     assert can(moderator, A.SUSPEND_MEMBER, account("expert", "active", user_id=3))
     assert not can(moderator, A.SUSPEND_MEMBER, account("admin", "active", user_id=4))
     assert not can(moderator, A.SUSPEND_MEMBER, moderator)
+
+
+@pytest.mark.parametrize("state", ["active", "unconfirmed", "suspended"])
+def test_an_urgent_questions_help_is_for_its_asker_in_any_state_and_for_active_staff(state):
+    asker = account("member", state, user_id=1)
+    question = post_by(1)
+    assert can(asker, A.SEE_URGENT_HELP, question)
+    assert not can(account("member", "active", user_id=2), A.SEE_URGENT_HELP, question)
+    assert can(account("expert", "active", user_id=3), A.SEE_URGENT_HELP, question)
+    assert not can(account("moderator", "suspended", user_id=4), A.SEE_URGENT_HELP, question)
+    assert not can(account("member", "deleted", user_id=1), A.SEE_URGENT_HELP, question)

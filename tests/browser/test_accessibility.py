@@ -36,6 +36,7 @@ class SitePage:
     open_details: bool = False  # open every <details>, so the forms in them are checked too
     submit_empty: str = ""  # the button that sends a form left empty, to see its errors
     preview: bool = False  # fill in the ask form and press "Preview"
+    urgent: bool = False  # choose an urgent reason on the ask form, so its contacts show
 
 
 SITE_PAGES = (
@@ -73,6 +74,7 @@ SITE_PAGES = (
         "ask-with-errors", "/{lang}/questions/ask", signed_in=True, submit_empty="[name='submit']"
     ),
     SitePage("ask-preview", "/{lang}/questions/ask?topic=education", signed_in=True, preview=True),
+    SitePage("ask-urgent", "/{lang}/questions/ask", signed_in=True, urgent=True),
     SitePage("thread", "/{lang}/questions/{thread}"),
     SitePage("thread-signed-in", "/{lang}/questions/{thread}", signed_in=True, open_details=True),
     SitePage(
@@ -149,6 +151,12 @@ SITE_PAGES = (
         submit_empty="main form [type='submit']",
     ),
     SitePage("admin-organisations", "/{lang}/moderation/organisations", admin=True),
+    SitePage(
+        "admin-help-contact-errors",
+        "/{lang}/moderation/help-contacts/new",
+        admin=True,
+        submit_empty="main form [type='submit']",
+    ),
     SitePage(
         "admin-organisation-errors",
         "/{lang}/moderation/organisations/new",
@@ -313,6 +321,9 @@ def open_site_page(
             page.locator(site_page.submit_empty).click()
             expect(page.locator(".error-summary")).to_be_visible()
             expect(page.locator("[aria-invalid='true']").first).to_be_visible()
+        if site_page.urgent:
+            page.locator("select[name='urgent_reason']").select_option("violence")
+            expect(page.locator("[data-urgent-reason='violence']")).to_be_visible()
         if site_page.preview:
             page.locator("input[name='title']").fill("Как выбрать школу для ребёнка в Вильнюсе?")
             page.locator("textarea[name='body']").fill(

@@ -186,6 +186,23 @@ POSTS_WITH_PERSONAL_DATA = [
         ((CODE, "38703181745"),),
     ),
     Post(
+        "lt-personal-code-wrong-check-digit",
+        "Mano asmens kodas 38501010000, bet banke sako, kad jis neteisingas. Ar galiu atidaryti "
+        "sąskaitą su leidimu gyventi?",
+        ((CODE, "38501010000"),),
+    ),
+    Post(
+        "lt-personal-code-spaced",
+        "Deklaruojant gyvenamąją vietą paprašė a.k. 385 01010 002, o aš turiu tik leidimą "
+        "gyventi. Ką rašyti?",
+        ((CODE, "385 01010 002"),),
+    ),
+    Post(
+        "lt-personal-code-dashes",
+        "Sveiki, AK: 490-0101-0000. Ar su juo galiu užsiregistruoti pas šeimos gydytoją?",
+        ((CODE, "490-0101-0000"),),
+    ),
+    Post(
         "lt-passport",
         "Mano paso nr. FE123456 galioja iki 2029 m. Ar galiu su juo teikti prašymą dėl "
         "leidimo gyventi, ar reikia naujo?",
@@ -240,6 +257,17 @@ POSTS_WITH_PERSONAL_DATA = [
         ((CODE, "48901230019"),),
     ),
     Post(
+        "en-personal-code-dots",
+        "The bank wants my personal code, 490.0101.0000, again although I gave it last year. "
+        "Is that normal?",
+        ((CODE, "490.0101.0000"),),
+    ),
+    Post(
+        "en-personal-code-wrong-check-digit",
+        "Sodra cannot find my payments. ID code 48901230010 was given to me in 2025.",
+        ((CODE, "48901230010"),),
+    ),
+    Post(
         "en-passport",
         "My passport number is AB1234567 and it expires in 2027. Can I renew it at the "
         "embassy in Vilnius without losing my permit?",
@@ -283,6 +311,16 @@ POSTS_WITH_PERSONAL_DATA = [
         "ru-personal-code",
         "Мой персональный код 39002281237, а в больнице говорят, что страховки нет с 2025 года.",
         ((CODE, "39002281237"),),
+    ),
+    Post(
+        "ru-personal-code-spaced",
+        "Мой личный код 5 050101 0001, мне его дали в 2024 году. Почему налоговая его не видит?",
+        ((CODE, "5 050101 0001"),),
+    ),
+    Post(
+        "ru-personal-code-wrong-check-digit",
+        "Персональный код 39002281238 не принимает MIGRIS. Может, ошибка в коде?",
+        ((CODE, "39002281238"),),
     ),
     Post(
         "ru-passports",
@@ -373,8 +411,23 @@ def test_invalid_personal_code(code: str, reason: str) -> None:
     assert not is_valid_personal_code(code), reason
 
 
-def test_number_with_invalid_check_digit_is_not_a_personal_code() -> None:
-    assert CODE not in {finding.kind for finding in find_personal_data("kodas 38703181746")}
+def test_a_wrong_check_digit_still_gives_away_the_birth_date() -> None:
+    # the bug: "asmens kodas 38501010000" was not warned about, because its checksum is wrong
+    found = find_personal_data("asmens kodas 38703181746")
+    assert _kinds_and_texts(found) == [(CODE, "38703181746")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bylos numeris 385 01010 002, sprendimo dar nėra.",  # grouped, but not named a code
+        "Sąskaita Nr. 38513011234 apmokėta.",  # month 13: no birth date
+        "Užsakymo kodas 78703181745.",  # first digit 7
+        "Asmens kodas 3850101000.",  # ten digits
+    ],
+)
+def test_numbers_that_are_not_personal_codes(text: str) -> None:
+    assert CODE not in {finding.kind for finding in find_personal_data(text)}
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,26 @@
     });
   });
 
+  // Urgent help: the contacts for the chosen reason appear at once, without a round trip.
+  document.querySelectorAll("[data-urgent-fields]").forEach(function (fields) {
+    var urgent = fields.querySelector("input[name='urgent']");
+    var reason = fields.querySelector("select[name='urgent_reason']");
+    var button = fields.querySelector("[data-show-help]");
+    if (button) { button.hidden = true; }
+    function showHelp() {
+      fields.querySelectorAll("[data-urgent-reason]").forEach(function (block) {
+        block.hidden = block.getAttribute("data-urgent-reason") !== reason.value;
+      });
+    }
+    reason.addEventListener("change", function () {
+      if (reason.value) { urgent.checked = true; }
+      showHelp();
+    });
+    urgent.addEventListener("change", function () {
+      if (!urgent.checked) { reason.value = ""; showHelp(); } else { reason.focus(); }
+    });
+  });
+
   var ask = document.querySelector("form[data-preview-url]");
   if (!ask) { return; }
 
