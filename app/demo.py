@@ -110,9 +110,9 @@ DEMO_ORGANISATIONS = (
 
 
 # Help contacts for urgent questions, each number read on the official page named as its source
-# on the day given. Numbers we could not find on an official page are left out (the women's
-# helpline, the Lithuanian Red Cross's legal help for asylum seekers, which publishes an e-mail
-# address only): check them and add them on the admin page "Help contacts".
+# on the day given. Numbers we could not find on an official page are left out (the Lithuanian
+# Red Cross's legal help for asylum seekers, which publishes an e-mail address only): check them
+# and add them on the admin page "Help contacts".
 HELP_CONTACTS_CHECKED_ON = date(2026, 12, 4)
 EVERY_REASON = ",".join(reason.value for reason in UrgentReason)
 DEMO_HELP_CONTACTS = (
@@ -179,6 +179,48 @@ DEMO_HELP_CONTACTS = (
             "lt": "Vaikams, patiriantiems smurtą, patyčias ar nepriežiūrą.",
             "en": "For children who face violence, bullying or neglect.",
             "ru": "Для детей, которые сталкиваются с насилием, травлей или пренебрежением.",
+        },
+    },
+    {
+        "position": 30,
+        "phone": "+370 800 66366",
+        "reasons": UrgentReason.VIOLENCE.value,
+        "source_url": "https://www.epolicija.lt/web/guest/svarbi-informacija",
+        "name": {
+            "lt": "Pagalbos moterims linija",
+            "en": "Women's helpline",
+            "ru": "Линия помощи женщинам",
+        },
+        "hours": {
+            "lt": "visą parą, nemokamai",
+            "en": "day and night, free",
+            "ru": "круглосуточно, бесплатно",
+        },
+        "helps_with": {
+            "lt": "Emocinė parama patiriantiems smurtą artimoje aplinkoje.",
+            "en": "Emotional support for people facing violence at home.",
+            "ru": "Эмоциональная поддержка для тех, кто сталкивается с насилием в семье.",
+        },
+    },
+    {
+        "position": 40,
+        "phone": "116 123",
+        "reasons": f"{UrgentReason.VIOLENCE.value},{UrgentReason.HEALTH.value}",
+        "source_url": "https://www.epolicija.lt/web/guest/svarbi-informacija",
+        "name": {
+            "lt": "Vilties linija",
+            "en": "Hope Line (Vilties linija)",
+            "ru": "Линия надежды (Vilties linija)",
+        },
+        "hours": {
+            "lt": "visą parą",
+            "en": "day and night",
+            "ru": "круглосуточно",
+        },
+        "helps_with": {
+            "lt": "Emocinė parama krizėje, kai sunku ir reikia pasikalbėti.",
+            "en": "Emotional support in a crisis, when things are hard and you need to talk.",
+            "ru": "Эмоциональная поддержка в кризисе, когда тяжело и нужно поговорить.",
         },
     },
 )
