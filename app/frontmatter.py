@@ -8,11 +8,13 @@ or closes a header, so the Markdown itself never has such a line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
 
 DELIMITER = "---"
+LANGUAGES = ("lt", "en", "ru")
 
 
 class ContentFileError(ValueError):
@@ -79,3 +81,24 @@ def check_keys(path: Path, meta: dict, allowed: set[str]) -> None:
     unknown = set(meta) - allowed
     if unknown:
         raise ContentFileError(path, f"unknown names in a header: {', '.join(sorted(unknown))}")
+
+
+@dataclass(frozen=True)
+class CheckedFact:
+    """A statement of fact in the demo content and the official page that confirms it."""
+
+    fact: str
+    source: str  # an https:// address
+
+
+def read_facts(path: Path, meta: dict) -> tuple[date, tuple[CheckedFact, ...]]:
+    """The day a file's facts were checked and each fact with its source."""
+    checked_on = require(path, meta, "checked_on", date)
+    facts = []
+    for item in require(path, meta, "facts", list):
+        if not isinstance(item, dict) or set(item) != {"fact", "source"}:
+            raise ContentFileError(path, "each fact needs a 'fact' and a 'source'")
+        if not str(item["source"]).startswith(("https://", "http://")):
+            raise ContentFileError(path, f"a source must be a web address: {item['source']}")
+        facts.append(CheckedFact(str(item["fact"]), str(item["source"])))
+    return checked_on, tuple(facts)

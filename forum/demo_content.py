@@ -12,15 +12,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import yaml
 
-from app.frontmatter import ContentFileError, check_keys, content_files, read_sections, require
+from app.frontmatter import (
+    LANGUAGES,
+    CheckedFact,
+    ContentFileError,
+    check_keys,
+    content_files,
+    read_facts,
+    read_sections,
+    require,
+)
 
 THREADS = Path(__file__).parent / "demo_threads"
 PEOPLE = THREADS / "people.yaml"
-LANGUAGES = ("lt", "en", "ru")
 
 # The demo accounts created by app/demo.py; questions and answers refer to them by these keys.
 BASE_PERSON_KEYS: tuple[str, ...] = ("member", "expert", "moderator", "admin")
@@ -32,14 +41,6 @@ class DemoPerson:
     email: str  # <something>@mipas.example
     display_name: str
     language: str  # "lt" | "en" | "ru"
-
-
-@dataclass(frozen=True)
-class CheckedFact:
-    """A statement of fact in the demo content and the official page that confirms it."""
-
-    fact: str
-    source: str  # an https:// address
 
 
 @dataclass(frozen=True)
@@ -64,19 +65,6 @@ class DemoQuestion:
     checked_on: date | None = None
     facts: tuple[CheckedFact, ...] = ()
     source_file: str = ""
-
-
-def read_facts(path: Path, meta: dict) -> tuple[date, tuple[CheckedFact, ...]]:
-    """The day a file's facts were checked and each fact with its source."""
-    checked_on = require(path, meta, "checked_on", date)
-    facts = []
-    for item in require(path, meta, "facts", list):
-        if not isinstance(item, dict) or set(item) != {"fact", "source"}:
-            raise ContentFileError(path, "each fact needs a 'fact' and a 'source'")
-        if not str(item["source"]).startswith(("https://", "http://")):
-            raise ContentFileError(path, f"a source must be a web address: {item['source']}")
-        facts.append(CheckedFact(str(item["fact"]), str(item["source"])))
-    return checked_on, tuple(facts)
 
 
 QUESTION_KEYS = {"topic", "language", "title", "asker", "tags", "days_ago", "anonymous"}
@@ -133,6 +121,22 @@ def read_people() -> tuple[DemoPerson, ...]:
     )
 
 
-# More members, so that threads are not all one person's.
-EXTRA_MEMBERS: tuple[DemoPerson, ...] = read_people()
-QUESTIONS: tuple[DemoQuestion, ...] = tuple(read_thread(path) for path in content_files(THREADS))
+@cache
+def extra_members() -> tuple[DemoPerson, ...]:
+    """More members, so that threads are not all one person's."""
+    return read_people()
+
+
+@cache
+def questions() -> tuple[DemoQuestion, ...]:
+    """Every demo thread, in file-name order."""
+    return tuple(read_thread(path) for path in content_files(THREADS))
+
+
+def __getattr__(name: str):
+    # read on first use, never when the application starts (production never reads them)
+    if name == "QUESTIONS":
+        return questions()
+    if name == "EXTRA_MEMBERS":
+        return extra_members()
+    raise AttributeError(name)

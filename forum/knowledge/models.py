@@ -15,6 +15,11 @@ from forum.models import Answer, Question
 ARTICLE_LANGUAGES = ("lt", "en", "ru")
 
 
+def source_lines(text: str) -> list[str]:
+    """The non-empty lines of a sources text, each a web address."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 class ArticleStatus(enum.StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
@@ -49,6 +54,10 @@ class Article(db.Model):
     summary: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text)
+    # the laws it rests on, in the article's language, and the official pages it was checked
+    # against: one web address a line
+    legal_basis: Mapped[str] = mapped_column(Text, default="", server_default="")
+    sources: Mapped[str] = mapped_column(Text, default="", server_default="")
     topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id"))
     source_question_id: Mapped[int | None] = mapped_column(ForeignKey("question.id"), index=True)
     source_answer_id: Mapped[int | None] = mapped_column(ForeignKey("answer.id"), index=True)
@@ -71,6 +80,11 @@ class Article(db.Model):
     @property
     def is_published(self) -> bool:
         return self.status == ArticleStatus.PUBLISHED
+
+    @property
+    def source_addresses(self) -> list[str]:
+        """The official pages the article was checked against, one per line of `sources`."""
+        return source_lines(self.sources)
 
     def is_overdue(self, today: date) -> bool:
         return self.review_due <= today
