@@ -26,9 +26,7 @@ def _event(item: NewsItem) -> Event:
     event.add("summary", item.title)
     event.add("description", item.summary)
     event.add("location", item.place or "online")
-    event.add(
-        "url", url_for("news.item", lang_code=item.language, slug=item.slug, _external=True)
-    )
+    event.add("url", url_for("news.item", lang_code=item.language, slug=item.slug, _external=True))
     return event
 
 

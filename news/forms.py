@@ -20,7 +20,7 @@ from wtforms.validators import Length, Optional, Regexp, ValidationError
 
 from app.main.services import all_organisations
 from app.text import strip_whitespace
-from forum.forms import BODY_MAX, body_field, sized_text, whole_number
+from forum.forms import BODY_MAX, FORMATTING_HINT, body_field, sized_text, whole_number
 from news.models import EVENT_TIME_ZONE, NewsKind
 
 TITLE_MIN, TITLE_MAX = 10, 150
@@ -84,7 +84,7 @@ class NewsForm(FlaskForm):
         _l("Write between %(min)d and %(max)d characters.", min=SUMMARY_MIN, max=SUMMARY_MAX),
         description=_l("One or two sentences, for the list, the feeds and search."),
     )
-    body = body_field(_l("Text"), NEWS_BODY_MIN, BODY_MAX, _l("Markdown."))
+    body = body_field(_l("Text"), NEWS_BODY_MIN, BODY_MAX, FORMATTING_HINT)
     starts_at = moment_field(
         _l("Starts (events)"),
         _l("Date and time in the event’s time zone, for example 2027-03-15 18:00."),

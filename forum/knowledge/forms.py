@@ -78,7 +78,10 @@ class ArticleForm(FlaskForm):
         _l("Article"),
         ARTICLE_BODY_MIN,
         BODY_MAX,
-        _l("Markdown. Say which institution to check with; keep it general, with no names."),
+        _l(
+            "Formatting: **bold**, a line starting with “- ” for a list, “# ” for a heading. "
+            "Say which institution to check with; keep it general, with no names."
+        ),
     )
     legal_basis = TextAreaField(
         _l("Legal basis"),

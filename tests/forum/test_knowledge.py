@@ -69,7 +69,12 @@ def draft(app, make_user, accepted, topic_id):
             db.session.get(User, expert.id),
             db.session.get(Answer, answer_id),
             services.ArticleDraft(
-                "Renewing a temporary residence permit", SUMMARY, BODY, topic_id, "en", sources=SOURCE
+                "Renewing a temporary residence permit",
+                SUMMARY,
+                BODY,
+                topic_id,
+                "en",
+                sources=SOURCE,
             ),
         )
         return article.slug
