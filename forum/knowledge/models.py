@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
+from urllib.parse import unquote
 
 from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -85,6 +86,11 @@ class Article(db.Model):
     def source_addresses(self) -> list[str]:
         """The official pages the article was checked against, one per line of `sources`."""
         return source_lines(self.sources)
+
+    @property
+    def sources_shown(self) -> list[tuple[str, str]]:
+        """Each source's address and the same address as people read it (%C5%BE as ž)."""
+        return [(address, unquote(address)) for address in self.source_addresses]
 
     def is_overdue(self, today: date) -> bool:
         return self.review_due <= today

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from icalendar import Calendar
 
 from news.models import NewsItem
-
 from tests.news.conftest import vilnius
 
 
