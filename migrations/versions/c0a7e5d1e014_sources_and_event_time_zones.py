@@ -1,4 +1,4 @@
-"""sources and legal basis of articles; the time zone of events
+"""sources and legal basis of articles; the time zone of events; the asylum topic's Russian words
 
 Revision ID: c0a7e5d1e014
 Revises: 5e7a1c0de001
@@ -15,6 +15,13 @@ down_revision = "5e7a1c0de001"
 branch_labels = None
 depends_on = None
 
+# "подача заявления о предоставлении убежища", the legal wording, in the starting topic; a
+# description an admin has changed since stays as it is
+OLD_ASYLUM_RU = "Подача прошения об убежище, процедура, права и помощь в процессе."
+NEW_ASYLUM_RU = (
+    "Подача заявления о предоставлении убежища, процедура, права и помощь в процессе."
+)
+
 
 def upgrade():
     with op.batch_alter_table("article") as batch_op:
@@ -29,6 +36,14 @@ def upgrade():
                 nullable=False,
             )
         )
+
+
+    topic = sa.table("topic", sa.column("slug", sa.String), sa.column("description_ru", sa.Text))
+    op.execute(
+        topic.update()
+        .where(topic.c.slug == "asylum", topic.c.description_ru == OLD_ASYLUM_RU)
+        .values(description_ru=NEW_ASYLUM_RU)
+    )
 
 
 def downgrade():
