@@ -29,6 +29,7 @@ from app.config import (
 from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 from app.locale import (
     LANGUAGE_NAMES,
+    OPEN_GRAPH_LOCALES,
     current_language,
     duration,
     format_moment,
@@ -161,6 +162,12 @@ def register_blueprints(app: Flask) -> None:
         ("moderation.dashboard", _l("Moderation"), Action.VIEW_QUEUES),
         ("news.new", _l("Write news"), Action.PUBLISH_NEWS),
     ]
+    # the Atom feeds the home page announces to feed readers
+    app.config["FEEDS"] = [
+        ("feeds.news", _l("MIPAS: news and events")),
+        ("feeds.questions", _l("MIPAS: new questions")),
+        ("feeds.kb", _l("MIPAS: knowledge base")),
+    ]
     cli.init_cli(app)
     search.init_app(app)
 
@@ -177,6 +184,7 @@ def register_template_helpers(app: Flask) -> None:
         Action=Action,
         LANGUAGES=LANGUAGES,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
+        OPEN_GRAPH_LOCALES=OPEN_GRAPH_LOCALES,
         current_language=current_language,
         language_url=language_url,
     )

@@ -65,6 +65,21 @@ class DefaultConfig:
     # an urgent question should have an expert's answer within this many hours
     URGENT_RESPONSE_HOURS = 24
 
+    # the funding line of the About page and the footer, per language; empty: none shown
+    FUNDING_NOTICE: dict[str, str] = {
+        "lt": "MIPAS projektas bendrai finansuotas iš Prieglobsčio, migracijos ir integracijos "
+        "fondo 2014–2020 m. nacionalinės programos lėšų. Projekto vykdytojas – Diversity "
+        "Development Group. Projekto laikotarpis: 2017-05-02 – 2022-12-31.",
+        "en": "The MIPAS project was co-funded by the national programme 2014–2020 of the "
+        "Asylum, Migration and Integration Fund. Implemented by Diversity Development Group. "
+        "Project period: 2 May 2017 – 31 December 2022.",
+        "ru": "Проект MIPAS софинансировался из средств национальной программы Фонда убежища, "
+        "миграции и интеграции на 2014–2020 годы. Исполнитель проекта – Diversity "
+        "Development Group. Срок проекта: 02.05.2017 – 31.12.2022.",
+    }
+    # the platform's accounts on social networks, shown in the footer: (name, address) pairs
+    SOCIAL_ACCOUNTS: tuple[tuple[str, str], ...] = ()
+
 
 # Settings read from plain environment variables, as a hosting platform sets them.
 ENVIRONMENT_SETTINGS = (
@@ -98,9 +113,32 @@ def environment_overrides(environ: dict[str, str] | None = None) -> dict[str, ob
         overrides["URGENT_RESPONSE_HOURS"] = int(str(overrides["URGENT_RESPONSE_HOURS"]))
     if "MAIL_PORT" in overrides:
         overrides["MAIL_PORT"] = int(str(overrides["MAIL_PORT"]))
+    funding = {
+        code: environ[f"FUNDING_NOTICE_{code.upper()}"]
+        for code in LANGUAGES
+        if f"FUNDING_NOTICE_{code.upper()}" in environ  # an empty one removes the line
+    }
+    if funding:
+        overrides["FUNDING_NOTICE"] = {**DefaultConfig.FUNDING_NOTICE, **funding}
+    if environ.get("SOCIAL_ACCOUNTS"):
+        overrides["SOCIAL_ACCOUNTS"] = social_accounts(environ["SOCIAL_ACCOUNTS"])
     if "MAIL_USE_TLS" in overrides:
         overrides["MAIL_USE_TLS"] = str(overrides["MAIL_USE_TLS"]).lower() in {"1", "true", "yes"}
     return overrides
+
+
+def social_accounts(text: str) -> tuple[tuple[str, str], ...]:
+    """ "Facebook=https://…, Instagram=https://…" as (name, address) pairs."""
+    pairs = []
+    for entry in text.split(","):
+        name, _, address = entry.partition("=")
+        if not name.strip() or not address.strip().startswith("https://"):
+            raise ConfigurationError(
+                f"SOCIAL_ACCOUNTS: write 'Name=https://address' pairs separated by commas, "
+                f"not {entry.strip()!r}"
+            )
+        pairs.append((name.strip(), address.strip()))
+    return tuple(pairs)
 
 
 def finish_config(config: dict, instance_path: Path) -> None:

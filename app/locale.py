@@ -17,6 +17,8 @@ from app.config import DEFAULT_LANGUAGE, LANGUAGES
 
 LANGUAGE_COOKIE = "mipas_lang"
 LANGUAGE_NAMES = {"lt": "Lietuvių", "en": "English", "ru": "Русский"}
+# the locale a social network is told a page is in (og:locale)
+OPEN_GRAPH_LOCALES = {"lt": "lt_LT", "en": "en_GB", "ru": "ru_RU"}
 
 
 class LanguageConverter(BaseConverter):

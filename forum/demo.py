@@ -1,4 +1,4 @@
-"""Load the demo questions and answers of forum/demo_content.py into the database."""
+"""Load the demo members, questions and answers (forum/demo_threads/) into the database."""
 
 from __future__ import annotations
 
@@ -20,15 +20,15 @@ from forum.services import refresh_answer_counts
 def load(accounts: dict[str, User]) -> None:
     """Add the demo members and threads; `accounts` holds the base demo accounts by key."""
     people = dict(accounts)
-    for person in demo_content.EXTRA_MEMBERS:
+    for person in demo_content.extra_members():
         people[person.key] = create_account(
             person.email, person.display_name, DEMO_PASSWORD, Role.MEMBER, person.language
         )
     topics = {topic.slug: topic for topic in db.session.scalars(select(Topic))}
     tags: dict[str, Tag] = {}
     now = utcnow()
-    voters = [people[p.key] for p in demo_content.EXTRA_MEMBERS]
-    for number, item in enumerate(demo_content.QUESTIONS):
+    voters = [people[p.key] for p in demo_content.extra_members()]
+    for number, item in enumerate(demo_content.questions()):
         asked_at = now - timedelta(days=item.days_ago, hours=number % 7)
         question = Question(
             topic=topics[item.topic],

@@ -89,6 +89,13 @@ def sized_text(field_class, label, length: tuple[int, int], empty, wrong_length,
     )
 
 
+# what formatting works in a text box, shown under it (members' text is Markdown)
+FORMATTING_HINT = _l(
+    "Formatting: **bold**, *italic*, a line starting with “- ” for a list, "
+    "[text](https://…) for a link."
+)
+
+
 def body_field(label, minimum: int, maximum: int, description=None) -> TextAreaField:
     return sized_text(
         TextAreaField,

@@ -6,8 +6,10 @@ from flask import Response, render_template, url_for
 from flask_babel import gettext as _
 
 from app.locale import current_language
-from news import atom, feeds_bp
+from app.models import utcnow
+from news import atom, feeds_bp, queries
 from news.atom import FeedEntry
+from news.calendar import CALENDAR_TYPE, calendar_file
 
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 
@@ -56,3 +58,11 @@ def kb():
         url_for("knowledge.index", _external=True),
         atom.article_entries(language),
     )
+
+
+@feeds_bp.route("/events.ics")
+def events():
+    """Upcoming published events, one per story (in this language where it exists)."""
+    listed = queries.upcoming_events(current_language(), utcnow(), limit=queries.FEED_ENTRIES)
+    body = calendar_file([entry.item for entry in listed], _("MIPAS: upcoming events"))
+    return Response(body, content_type=CALENDAR_TYPE)

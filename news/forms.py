@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import available_timezones
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -18,8 +20,8 @@ from wtforms.validators import Length, Optional, Regexp, ValidationError
 
 from app.main.services import all_organisations
 from app.text import strip_whitespace
-from forum.forms import BODY_MAX, body_field, sized_text, whole_number
-from news.models import NewsKind
+from forum.forms import BODY_MAX, FORMATTING_HINT, body_field, sized_text, whole_number
+from news.models import EVENT_TIME_ZONE, NewsKind
 
 TITLE_MIN, TITLE_MAX = 10, 150
 SUMMARY_MIN, SUMMARY_MAX = 20, 400
@@ -82,11 +84,21 @@ class NewsForm(FlaskForm):
         _l("Write between %(min)d and %(max)d characters.", min=SUMMARY_MIN, max=SUMMARY_MAX),
         description=_l("One or two sentences, for the list, the feeds and search."),
     )
-    body = body_field(_l("Text"), NEWS_BODY_MIN, BODY_MAX, _l("Markdown."))
+    body = body_field(_l("Text"), NEWS_BODY_MIN, BODY_MAX, FORMATTING_HINT)
     starts_at = moment_field(
-        _l("Starts (events)"), _l("Date and time in Lithuania, for example 2027-03-15 18:00.")
+        _l("Starts (events)"),
+        _l("Date and time in the event’s time zone, for example 2027-03-15 18:00."),
     )
     ends_at = moment_field(_l("Ends (events, optional)"))
+    time_zone = StringField(
+        _l("Time zone (events)"),
+        default=EVENT_TIME_ZONE,
+        filters=[strip_whitespace],
+        description=_l(
+            "Europe/Vilnius for events in Lithuania; for an event abroad, the place’s zone, "
+            "for example Europe/Riga or Europe/Rome."
+        ),
+    )
     place = StringField(
         _l("Place (events)"),
         filters=[strip_whitespace],
@@ -120,6 +132,12 @@ class NewsForm(FlaskForm):
         description=_l("The last part of the item’s address. Empty: made from the title."),
     )
     submit = SubmitField(_l("Save the draft"))
+
+    def validate_time_zone(self, field) -> None:
+        if self.kind.data == NewsKind.EVENT and field.data not in available_timezones():
+            raise ValidationError(
+                _l("Give a time zone such as Europe/Vilnius (region/city, in English).")
+            )
 
     def validate_organisation(self, field) -> None:
         if field.data and field.data not in {choice.value for choice in field.choices}:

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.extensions import db
 from app.models import Organisation, User, UTCDateTime, utcnow
 
+EVENT_TIME_ZONE = "Europe/Vilnius"
+
 
 class NewsKind(enum.StrEnum):
     NEWS = "news"
@@ -55,6 +57,10 @@ class NewsItem(db.Model):
     # events only: when, where (or online), and where to sign up
     starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # the zone the event's times are given in: Lithuania's, or the place's for events abroad
+    time_zone: Mapped[str] = mapped_column(
+        String(64), default=EVENT_TIME_ZONE, server_default=EVENT_TIME_ZONE
+    )
     place: Mapped[str] = mapped_column(String(200), default="")
     online: Mapped[bool] = mapped_column(default=False)
     registration_url: Mapped[str] = mapped_column(String(500), default="")

@@ -17,7 +17,7 @@ from app.extensions import db
 from app.markup import render_markdown
 from app.models import Organisation, User, utcnow
 from app.text import slugify
-from news.models import NewsGroup, NewsItem, NewsKind, NewsStatus
+from news.models import EVENT_TIME_ZONE, NewsGroup, NewsItem, NewsKind, NewsStatus
 from news.signals import news_changed
 
 # addresses under /news/ that are pages, not items
@@ -68,6 +68,7 @@ class NewsDraft:
     slug: str = ""  # empty: made from the title
     starts_at: datetime | None = None
     ends_at: datetime | None = None
+    time_zone: str = EVENT_TIME_ZONE
     place: str = ""
     online: bool = False
     registration_url: str = ""
@@ -85,6 +86,7 @@ class NewsDraft:
             slug=item.slug,
             starts_at=item.starts_at,
             ends_at=item.ends_at,
+            time_zone=item.time_zone,
             place=item.place,
             online=item.online,
             registration_url=item.registration_url,
@@ -105,6 +107,7 @@ def snapshot(item: NewsItem) -> dict:
         "body": item.body,
         "starts_at": item.starts_at,
         "ends_at": item.ends_at,
+        "time_zone": item.time_zone,
         "place": item.place,
         "online": item.online,
         "registration_url": item.registration_url,
@@ -148,6 +151,7 @@ def _fill(item: NewsItem, draft: NewsDraft) -> None:
     # news has no date, place or sign-up of its own: keep none from an earlier event draft
     item.starts_at = draft.starts_at if event else None
     item.ends_at = draft.ends_at if event else None
+    item.time_zone = draft.time_zone if event else EVENT_TIME_ZONE
     item.place = draft.place.strip() if event else ""
     item.online = draft.online if event else False
     item.registration_url = draft.registration_url.strip() if event else ""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, available_timezones
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import to_user_timezone, to_utc
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -17,9 +17,10 @@ from app.models import Organisation, utcnow
 from app.permissions import Action, can, require
 from forum.forms import ActionForm
 from news import bp, queries, services
-from news.dates import event_when
+from news.calendar import CALENDAR_TYPE, calendar_file
+from news.dates import event_when, time_zone_label
 from news.forms import EditItemForm, NewItemForm, NewsFilterForm, NewsForm, organisation_choices
-from news.models import NewsItem, NewsKind, NewsStatus
+from news.models import EVENT_TIME_ZONE, NewsItem, NewsKind, NewsStatus
 
 
 @bp.route("/news/")
@@ -63,14 +64,31 @@ def item(slug: str):
     )
 
 
-def _local(moment: datetime | None) -> datetime | None:
-    """A stored UTC moment as the form shows it: Lithuanian time, without a zone."""
-    return to_user_timezone(moment).replace(tzinfo=None) if moment else None
+def _zone(name: str | None) -> ZoneInfo:
+    return ZoneInfo(name if name in available_timezones() else EVENT_TIME_ZONE)
 
 
-def _utc(moment: datetime | None) -> datetime | None:
-    """A moment typed in Lithuanian time, as stored: UTC."""
-    return to_utc(moment).replace(tzinfo=UTC) if moment else None
+@bp.route("/news/<slug>/event.ics")
+def item_calendar(slug: str):
+    """The event as an iCalendar file, for a calendar app."""
+    found = _item_or_404(slug)
+    if not found.is_event:
+        abort(404)
+    return Response(
+        calendar_file([found], found.title),
+        content_type=CALENDAR_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="{found.slug}.ics"'},
+    )
+
+
+def _local(moment: datetime | None, zone: str) -> datetime | None:
+    """A stored UTC moment as the form shows it: in the event's zone, without a zone."""
+    return moment.astimezone(_zone(zone)).replace(tzinfo=None) if moment else None
+
+
+def _utc(moment: datetime | None, zone: str | None) -> datetime | None:
+    """A moment typed in the event's zone, as stored: UTC."""
+    return moment.replace(tzinfo=_zone(zone)).astimezone(UTC) if moment else None
 
 
 def _draft(form: NewsForm, language: str) -> services.NewsDraft:
@@ -81,8 +99,9 @@ def _draft(form: NewsForm, language: str) -> services.NewsDraft:
         language=language,
         kind=form.kind.data,
         slug=form.slug.data or "",
-        starts_at=_utc(form.starts_at.data),
-        ends_at=_utc(form.ends_at.data),
+        starts_at=_utc(form.starts_at.data, form.time_zone.data),
+        ends_at=_utc(form.ends_at.data, form.time_zone.data),
+        time_zone=form.time_zone.data or EVENT_TIME_ZONE,
         place=form.place.data or "",
         online=form.online.data,
         registration_url=form.registration_url.data or "",
@@ -93,7 +112,9 @@ def _draft(form: NewsForm, language: str) -> services.NewsDraft:
 def _fill_form(form: NewsForm, draft: services.NewsDraft) -> None:
     form.kind.data, form.title.data, form.slug.data = draft.kind, draft.title, draft.slug
     form.summary.data, form.body.data = draft.summary, draft.body
-    form.starts_at.data, form.ends_at.data = _local(draft.starts_at), _local(draft.ends_at)
+    form.starts_at.data = _local(draft.starts_at, draft.time_zone)
+    form.ends_at.data = _local(draft.ends_at, draft.time_zone)
+    form.time_zone.data = draft.time_zone
     form.place.data, form.online.data = draft.place, draft.online
     form.registration_url.data = draft.registration_url
     form.organisation.data = draft.organisation_id or 0
@@ -214,7 +235,12 @@ NEWS_KINDS = {NewsKind.NEWS.value: _l("News"), NewsKind.EVENT.value: _l("Event")
 @bp.context_processor
 def labels() -> dict:
     """Labels for item states and kinds, and event dates, for the news pages."""
-    return {"news_states": NEWS_STATES, "news_kinds": NEWS_KINDS, "event_when": event_when}
+    return {
+        "news_states": NEWS_STATES,
+        "news_kinds": NEWS_KINDS,
+        "event_when": event_when,
+        "time_zone_label": time_zone_label,
+    }
 
 
 HOME_NEWS_SHOWN = 3

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import Length, Optional, Regexp
+from wtforms.validators import Length, Optional, Regexp, ValidationError
 
 from app.text import strip_whitespace
 from forum.forms import (
@@ -16,10 +18,27 @@ from forum.forms import (
     sized_text,
     whole_number,
 )
+from forum.knowledge.models import source_lines
 
 TITLE_MIN, TITLE_MAX = 10, 150
 SUMMARY_MIN, SUMMARY_MAX = 20, 400
 ARTICLE_BODY_MIN = 50
+LEGAL_BASIS_MAX = 1000
+SOURCES_MAX = 2000
+WEB_ADDRESS = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+
+
+def official_addresses(form, field) -> None:
+    """Every line of the sources box is one web address (http:// or https://)."""
+    wrong = [line for line in source_lines(field.data or "") if not WEB_ADDRESS.match(line)]
+    if wrong:
+        raise ValidationError(
+            _l(
+                "Write one web address a line, starting with https://. This line is not one: "
+                "%(line)s",
+                line=wrong[0][:80],
+            )
+        )
 
 
 class ArticleForm(FlaskForm):
@@ -59,7 +78,38 @@ class ArticleForm(FlaskForm):
         _l("Article"),
         ARTICLE_BODY_MIN,
         BODY_MAX,
-        _l("Markdown. Say which institution to check with; keep it general, with no names."),
+        _l(
+            "Formatting: **bold**, a line starting with “- ” for a list, “# ” for a heading. "
+            "Say which institution to check with; keep it general, with no names."
+        ),
+    )
+    legal_basis = TextAreaField(
+        _l("Legal basis"),
+        filters=[strip_whitespace],
+        validators=[
+            Length(
+                max=LEGAL_BASIS_MAX,
+                message=_l("Write at most %(max)d characters.", max=LEGAL_BASIS_MAX),
+            )
+        ],
+        description=_l(
+            "The laws and rules the article rests on, in the article’s language, for example: "
+            "Law on the Legal Status of Aliens, Article 40."
+        ),
+    )
+    sources = TextAreaField(
+        _l("Official sources"),
+        filters=[strip_whitespace],
+        validators=[
+            Length(
+                max=SOURCES_MAX, message=_l("Write at most %(max)d characters.", max=SOURCES_MAX)
+            ),
+            official_addresses,
+        ],
+        description=_l(
+            "The official pages you checked the article against, one address a line. "
+            "An article is published only with at least one."
+        ),
     )
     topic = SelectField(
         _l("Topic"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
+from urllib.parse import unquote
 
 from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -13,6 +14,11 @@ from app.models import Topic, User, UTCDateTime, utcnow
 from forum.models import Answer, Question
 
 ARTICLE_LANGUAGES = ("lt", "en", "ru")
+
+
+def source_lines(text: str) -> list[str]:
+    """The non-empty lines of a sources text, each a web address."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class ArticleStatus(enum.StrEnum):
@@ -49,6 +55,10 @@ class Article(db.Model):
     summary: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text)
+    # the laws it rests on, in the article's language, and the official pages it was checked
+    # against: one web address a line
+    legal_basis: Mapped[str] = mapped_column(Text, default="", server_default="")
+    sources: Mapped[str] = mapped_column(Text, default="", server_default="")
     topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id"))
     source_question_id: Mapped[int | None] = mapped_column(ForeignKey("question.id"), index=True)
     source_answer_id: Mapped[int | None] = mapped_column(ForeignKey("answer.id"), index=True)
@@ -71,6 +81,16 @@ class Article(db.Model):
     @property
     def is_published(self) -> bool:
         return self.status == ArticleStatus.PUBLISHED
+
+    @property
+    def source_addresses(self) -> list[str]:
+        """The official pages the article was checked against, one per line of `sources`."""
+        return source_lines(self.sources)
+
+    @property
+    def sources_shown(self) -> list[tuple[str, str]]:
+        """Each source's address and the same address as people read it (%C5%BE as ž)."""
+        return [(address, unquote(address)) for address in self.source_addresses]
 
     def is_overdue(self, today: date) -> bool:
         return self.review_due <= today

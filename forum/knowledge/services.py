@@ -19,7 +19,13 @@ from app.markup import render_markdown
 from app.models import Topic, User, utcnow, utctoday
 from app.text import slugify
 from forum import signals
-from forum.knowledge.models import ARTICLE_LANGUAGES, Article, ArticleGroup, ArticleStatus
+from forum.knowledge.models import (
+    ARTICLE_LANGUAGES,
+    Article,
+    ArticleGroup,
+    ArticleStatus,
+    source_lines,
+)
 from forum.models import Answer, PostStatus
 
 # addresses under /kb/ that are pages, not articles
@@ -54,6 +60,10 @@ class WrongState(KnowledgeError):
     """The article is not in a state this action applies to (someone acted first)."""
 
 
+class NeedsSource(KnowledgeError):
+    """An article is published only with at least one official source to check it against."""
+
+
 @dataclass
 class ArticleDraft:
     """An article as its editor wrote it, before it is saved."""
@@ -64,6 +74,8 @@ class ArticleDraft:
     topic_id: int
     language: str
     slug: str = ""  # empty: made from the title
+    legal_basis: str = ""
+    sources: str = ""  # official web addresses, one a line
 
 
 def follow_moved_answers(answer_ids: list[int], question_id: int) -> None:
@@ -108,6 +120,8 @@ def snapshot(article: Article) -> dict:
         "summary": article.summary,
         "body": article.body,
         "topic_id": article.topic_id,
+        "legal_basis": article.legal_basis,
+        "sources": article.sources,
         "checked_on": article.checked_on,
         "review_due": article.review_due,
     }
@@ -140,6 +154,8 @@ def _fill(article: Article, draft: ArticleDraft, editor: User) -> None:
     article.body = draft.body
     article.body_html = str(render_markdown(draft.body))
     article.topic_id = draft.topic_id
+    article.legal_basis = draft.legal_basis.strip()
+    article.sources = "\n".join(source_lines(draft.sources))
     article.updated_by_id = editor.id
     article.updated_at = utcnow()
 
@@ -211,9 +227,11 @@ def edit_article(editor: User, article: Article, draft: ArticleDraft) -> None:
 
 
 def publish_article(curator: User, article: Article) -> None:
-    """Make a draft public; publishing counts as checking it today."""
+    """Make a draft public; publishing counts as checking it today, so it needs a source."""
     if article.status != ArticleStatus.DRAFT:
         raise WrongState(article.status)
+    if not article.source_addresses:
+        raise NeedsSource(article.id)
     before = snapshot(article)
     article.status = ArticleStatus.PUBLISHED.value
     article.published_at = utcnow()

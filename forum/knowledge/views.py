@@ -69,12 +69,15 @@ def _draft(form: ArticleForm, language: str) -> services.ArticleDraft:
         topic_id=form.topic.data,
         language=language,
         slug=form.slug.data or "",
+        legal_basis=form.legal_basis.data or "",
+        sources=form.sources.data or "",
     )
 
 
 def _fill_form(form: ArticleForm, draft: services.ArticleDraft) -> None:
     form.title.data, form.summary.data, form.body.data = draft.title, draft.summary, draft.body
     form.topic.data, form.slug.data = draft.topic_id, draft.slug
+    form.legal_basis.data, form.sources.data = draft.legal_basis, draft.sources
 
 
 def _show_error(form: ArticleForm, error: services.KnowledgeError) -> None:
@@ -129,6 +132,8 @@ def translate(slug: str):
     form.topic.choices = topic_choices()
     if request.method == "GET":
         form.topic.data = original.topic_id
+        # the official pages stay the same in every language; the words are the translator's
+        form.sources.data = original.sources
     elif form.validate_on_submit():
         try:
             created = services.create_translation(current_user, original, _draft(form, language))
@@ -155,7 +160,14 @@ def edit(slug: str):
         _fill_form(
             form,
             services.ArticleDraft(
-                found.title, found.summary, found.body, found.topic_id, found.language, found.slug
+                found.title,
+                found.summary,
+                found.body,
+                found.topic_id,
+                found.language,
+                found.slug,
+                found.legal_basis,
+                found.sources,
             ),
         )
     elif form.validate_on_submit():
@@ -197,6 +209,14 @@ def decide(slug: str, decision: str):
                 )
         except services.WrongState:
             flash(_("This has already been dealt with. Nothing was changed."), "error")
+        except services.NeedsSource:
+            flash(
+                _(
+                    "Add at least one official source (Edit, “Official sources”) before "
+                    "publishing the article."
+                ),
+                "error",
+            )
     back = safe_next_url(request.form.get("next"))
     return redirect(back or url_for("knowledge.article", slug=found.slug))
 

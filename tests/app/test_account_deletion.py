@@ -279,6 +279,6 @@ def test_the_goodbye_mail_reaches_the_old_address_through_the_rq_worker(
     with app.app_context():
         SimpleWorker([queue], connection=queue.connection).work(burst=True)
     [(_, subject, body)] = mailbox.to(member.email)
-    assert subject == "Ваша учётная запись MIPAS удалена"
+    assert subject == "Ваш аккаунт MIPAS удалён"
     assert "удалённый участник" in body
     queue.delete(delete_jobs=True)

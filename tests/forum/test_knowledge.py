@@ -15,6 +15,7 @@ from forum.knowledge.models import Article, ArticleGroup
 from forum.models import Answer
 
 SUMMARY = "Apply for a new permit in MIGRIS at least two months before the old one ends."
+SOURCE = "https://www.migracija.lt/en/changing-employer"
 BODY = (
     "Renew a temporary residence permit through MIGRIS well before it expires. "
     "Check the current list of documents with the Migracijos departamentas."
@@ -53,6 +54,7 @@ def form(topic_id: int, **values) -> dict:
         "topic": str(topic_id),
         "language": "en",
         "slug": "",
+        "sources": SOURCE,
         **values,
     }
 
@@ -67,7 +69,12 @@ def draft(app, make_user, accepted, topic_id):
             db.session.get(User, expert.id),
             db.session.get(Answer, answer_id),
             services.ArticleDraft(
-                "Renewing a temporary residence permit", SUMMARY, BODY, topic_id, "en"
+                "Renewing a temporary residence permit",
+                SUMMARY,
+                BODY,
+                topic_id,
+                "en",
+                sources=SOURCE,
             ),
         )
         return article.slug
@@ -306,6 +313,7 @@ def test_the_list_shows_each_subject_once_in_the_page_language_where_it_can(
                 "Уточните документы в Migracijos departamentas.",
                 topic_id,
                 "ru",
+                sources=SOURCE,
             ),
         )
         ru_slug = translation.slug
@@ -342,3 +350,58 @@ def test_staff_start_an_article_from_an_answered_thread(
             services.ArticleDraft("Renewing a permit", SUMMARY, BODY, topic_id, "en"),
         )
     assert create not in page(client.get(f"/en/questions/{question_id}", follow_redirects=True))
+
+
+def test_staff_can_publish_an_article_only_with_an_official_source(
+    app, client, make_user, sign_in, draft
+):
+    moderator = make_user("moderator")
+    set_dates(app, draft, sources="")
+    with app.test_request_context(), pytest.raises(services.NeedsSource):
+        services.publish_article(
+            db.session.get(User, moderator.id),
+            db.session.scalar(select(Article).where(Article.slug == draft)),
+        )
+    sign_in(moderator.email)
+    shown = page(client.post(f"/en/kb/{draft}/publish", follow_redirects=True))
+    assert "Add at least one official source" in shown
+    assert article_row(app, draft).status == "draft"
+    set_dates(app, draft, sources=SOURCE)
+    client.post(f"/en/kb/{draft}/publish")
+    assert article_row(app, draft).status == "published"
+
+
+def test_the_article_form_asks_for_sources_and_refuses_what_is_not_an_address(
+    app, client, make_user, sign_in, draft, topic_id
+):
+    sign_in(make_user("expert").email)
+    response = client.post(
+        f"/lt/kb/{draft}/edit",
+        data=form(
+            topic_id,
+            legal_basis="Įstatymas „Dėl užsieniečių teisinės padėties“, 40 straipsnis",
+            sources=f"{SOURCE}\nMigracijos departamento svetainė",
+        ),
+    )
+    shown = page(response)
+    assert response.status_code == 200
+    error = shown.split('id="sources-error"')[1][:300]
+    assert "Rašykite po vieną interneto adresą eilutėje" in error
+    assert "Migracijos departamento svetainė" in shown  # what was typed comes back
+    assert "Įstatymas „Dėl užsieniečių teisinės padėties“" in shown
+    assert article_row(app, draft).sources == SOURCE
+
+
+def test_an_article_shows_its_legal_basis_and_sources_in_its_language(
+    app, client, make_user, sign_in, draft, topic_id
+):
+    sign_in(make_user("expert").email)
+    client.post(
+        f"/en/kb/{draft}/edit",
+        data=form(topic_id, legal_basis="Law on the Legal Status of Aliens, Article 40"),
+    )
+    shown = page(client.get(f"/ru/kb/{draft}"))
+    sources = shown.split('class="kb-sources"')[1].split("</section>")[0]
+    assert "Правовая основа:" in sources and "Law on the Legal Status of Aliens" in sources
+    assert f'<a href="{SOURCE}" rel="noopener">{SOURCE}</a>' in sources
+    assert "Проверено" in sources

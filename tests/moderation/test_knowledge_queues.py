@@ -55,6 +55,7 @@ def make_article(app, answer_id: int, by: User, title: str, overdue_days: int | 
                 "The body of the article, long enough to be a real article in the base.",
                 found.question.topic_id,
                 "en",
+                sources="https://www.migracija.lt",
             ),
         )
         if overdue_days is not None:
@@ -179,6 +180,7 @@ def test_every_knowledge_base_action_is_in_the_audit_log(
         "body": "Declare the place of residence at the seniūnija or through the e-services. " * 2,
         "topic": str(topic_id),
         "slug": slug,
+        "sources": "https://www.migracija.lt",
     }
     client.post(f"/en/kb/{slug}/edit", data=fields)
     client.post(

@@ -22,7 +22,7 @@ def page(client, path: str) -> str:
     ("lang", "heading", "when"),
     [("lt", "Naujienos ir renginiai", "2030 m. kovo 15 d., 18:00–20:00"),
      ("en", "News and events", "March 15, 2030, 6:00\u202fPM–8:00\u202fPM"),
-     ("ru", "Новости и события", "15 марта 2030\u202fг., 18:00–20:00")],
+     ("ru", "Новости и мероприятия", "15 марта 2030\u202fг., 18:00–20:00")],
 )  # fmt: skip
 def test_list_and_event_page_in_each_language(client, event, lang, heading, when):
     item = event()
@@ -102,7 +102,7 @@ def test_an_event_links_its_organisation_and_is_on_the_organisations_page(app, c
     assert 'href="/ru/organisations/caritas">Каритас</a>' in shown
     assert 'href="https://example.org/register"' in shown
     on_organisation_page = page(client, "/ru/organisations/caritas")
-    assert "Предстоящие события" in on_organisation_page
+    assert "Предстоящие мероприятия" in on_organisation_page
     assert f'href="/ru/news/{item.slug}"' in on_organisation_page
 
 
