@@ -271,38 +271,43 @@ WIDGET_TAGS = frozenset({"input", "select", "option", "optgroup", "textarea", "l
 ROOT = Path(__file__).resolve().parent.parent
 _TAG_IN_TEMPLATE = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_MARKUP_START = re.compile(r"<[a-zA-Z!/?]")
-# Long enough that no template writes the same characters (WTForms does write
-# "</option></select>"), short enough to survive a length limit on the field.
+# Comments, CDATA and processing instructions: html.parser reads "<!-->", "--!>" and
+# "<![CDATA[" otherwise than a browser does, so they are looked for as typed.
+_DECLARATION = re.compile(r"<[!?]")
+# Long enough that no template writes the same characters, short enough to survive a length
+# limit on the field.
 CHUNK = 24
+_TAG_IN_CODE = re.compile(r"[\"']<([a-z][a-z0-9]*)[\s>]")
 
 
 def typed_markup(value: str) -> list[str]:
-    """The pieces of a value that start like markup, e.g. "<svg/onload=alert(1)>".
+    """The pieces of a value that open a comment or a declaration, e.g. "<!--><img src=x".
 
-    A page that holds one of them verbatim printed the value unescaped, even where html.parser
-    reads the markup otherwise than a browser does ("<!-->", "--!>", "<![CDATA[").
+    A page that holds one verbatim printed the value unescaped, even where html.parser would
+    read what follows as a comment and a browser as an element.
     """
-    pieces = []
-    for match in _MARKUP_START.finditer(value):
-        piece = value[match.start() : match.start() + CHUNK]
-        if len(piece) == CHUNK or match.start() == 0:
-            pieces.append(piece)
-    return pieces
+    return [
+        value[match.start() : match.start() + CHUNK]
+        for match in _DECLARATION.finditer(value)
+        if len(value) - match.start() >= CHUNK or match.start() == 0
+    ]
 
 
 @cache
 def known_tags() -> frozenset[str]:
-    """Every tag the application can write: its templates, its widgets and the Markdown allowlist.
+    """Every tag the application can write: its templates, the strings of its code that start
+    with a tag (the <ins> and <del> of a revision's diff), its widgets and the Markdown allowlist.
 
-    Read from the templates themselves, so a tag added to a template is known without a list
-    to keep; a tag that none of them writes can only have come from the input.
+    Read from the source, so a tag added to a template is known without a list to keep; a tag
+    that none of them writes can only have come from the input.
     """
     tags = set(WIDGET_TAGS) | set(ALLOWED_TAGS)
     packages = [path.parent for path in ROOT.glob("*/__init__.py") if path.parent.name != "tests"]
     for package in packages:
         for template in package.rglob("templates/**/*.html"):
             tags.update(t.lower() for t in _TAG_IN_TEMPLATE.findall(template.read_text("utf-8")))
+        for module in package.rglob("*.py"):
+            tags.update(_TAG_IN_CODE.findall(module.read_text("utf-8")))
     return frozenset(tags)
 
 
@@ -322,10 +327,12 @@ def _is_same_site(value: str, origin: str) -> bool:
     return url_scheme(cleaned) == "" or cleaned.startswith(origin + "/") or cleaned == origin
 
 
-class _Reader(HTMLParser):
-    def __init__(self, check: InjectionCheck) -> None:
+class CheckingParser(HTMLParser):
+    """Reads a page for an InjectionCheck; a subclass can read more on the same pass."""
+
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.check = check
+        self.check: InjectionCheck | None = None
         self.in_script = False
 
     def handle_starttag(self, tag, attrs):
@@ -347,18 +354,21 @@ class InjectionCheck:
     """What a page took from the input: elements, attributes or URL schemes it should not have."""
 
     def __init__(self, submitted: Iterable[str] = (), origin: str = "http://localhost") -> None:
-        self.submitted = [value.lower() for value in submitted if value]
+        values = [value.lower() for value in submitted if value]
+        self.typed = "\0".join(values)
+        self.pieces = sorted({piece for value in values for piece in typed_markup(value)})
         self.origin = origin
         self.problems: list[str] = []
 
-    def page(self, html: str) -> list[str]:
+    def page(self, html: str, reader: CheckingParser | None = None) -> list[str]:
+        """The problems in one page (each call starts afresh), read by `reader` if given."""
+        self.problems = []
         lowered = html.lower()
-        for value in self.submitted:
-            for piece in typed_markup(value):
-                if piece in lowered:
-                    self.problems.append(f"markup printed as typed: {piece!r}")
-                    break
-        reader = _Reader(self)
+        self.problems.extend(
+            f"markup printed as typed: {piece!r}" for piece in self.pieces if piece in lowered
+        )
+        reader = reader or CheckingParser()
+        reader.check = self
         reader.feed(html)
         reader.close()
         return self.problems
@@ -367,7 +377,7 @@ class InjectionCheck:
         where = raw[:120]
         if tag not in known_tags():
             self.problems.append(f"element <{tag}> that no template writes: {where}")
-        if len(attrs) and any(raw.lower() in value for value in self.submitted):
+        if attrs and raw.lower() in self.typed:
             self.problems.append(f"a start tag typed by the user: {where}")
         for name, value in attrs:
             self.attribute(tag, name, value or "", where)
