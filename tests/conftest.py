@@ -257,4 +257,5 @@ def xss_site(sqlite_template, tmp_path_factory):
     with app.app_context():
         demo.load()
     yield app, walk_site(app)
+    app.extensions["search"].backend.close()
     dispose(app)

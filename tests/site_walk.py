@@ -125,7 +125,7 @@ class PageReader(CheckingParser):
         self.script_urls: list[tuple[str, Form | None]] = []
         self.fields_in_error: set[str] = set()
         self.refused = False  # the page says, in an error flash, that nothing was done
-        self.shows_value = False  # the page shows a stored value
+        self.values_shown: frozenset[str] = frozenset()  # the stored values the page shows
         self._form: Form | None = None
         self._select: Field | None = None
         self._textarea: Field | None = None
@@ -236,9 +236,9 @@ class Seen:
     # form class -> its fields that were sent vectors (read from the form objects themselves)
     fields_sent_vectors: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     lazy_with_text: list[str] = field(default_factory=list)
-    # for the browser test: a page of each endpoint that shows stored values, and a page of
-    # each GET form that shows the corpus it was sent, as (role, address)
-    value_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # for the browser test: address -> (role, endpoint, stored values shown) of the pages that
+    # show stored values, and a page of each GET form that shows the corpus it was sent
+    value_pages: dict[str, tuple[str, str, frozenset[str]]] = field(default_factory=dict)
     echo_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
@@ -261,7 +261,6 @@ class Walker:
         self.hostile = False
         self.processed: list = []  # the forms that read the data of the current request
         self.landings: list[tuple[str, str]] = []  # (role, page) reached by storing a value
-        self.final = False  # reading the site again, after the corpus was stored
 
     def _client(self, email: str | None):
         client = self.app.test_client()
@@ -320,6 +319,8 @@ class Walker:
             if response is None:
                 return None, url, redirected, None
             reader = self.read(role, url, response)
+            if reader is not None and (method == "get" or redirected):
+                self._note_value_page(role, url, response, reader)
             location = response.headers.get("Location")
             if response.status_code not in (301, 302, 303) or not location or not follow:
                 return response, url, redirected, reader
@@ -329,6 +330,11 @@ class Walker:
             url, redirected = target, True
             response = self._send(role, "get", url)
         return response, url, redirected, None
+
+    def _note_value_page(self, role: str, url: str, response, reader: PageReader) -> None:
+        """Keep each page that shows stored values and that a browser can open, with them."""
+        if response.status_code == 200 and reader.values_shown and len(url) < 2000:
+            self.seen.value_pages[url] = (role, self.endpoint(url) or "", reader.values_shown)
 
     def _send(self, role: str, method: str, url: str, data=None):
         try:
@@ -360,7 +366,7 @@ class Walker:
         tokens = TOKEN.findall(body)
         self.seen.found_tokens.update(tokens)
         if isinstance(reader, PageReader):
-            reader.shows_value = bool(tokens)
+            reader.values_shown = frozenset(tokens)
         if HOSTILE in body:
             self.seen.hostile_shown += 1
         self.seen.problems.extend(f"{where}: {p}" for p in self.check.page(body, reader))
@@ -429,8 +435,6 @@ class Walker:
         if reader is not None:
             self.collect(reader)
             links += [self.local(link, reader.url) or "" for link in reader.links]
-            if self.final and reader.shows_value and response.status_code == 200:
-                self.seen.value_pages.setdefault(self.endpoint(url), (role, url))
         found = []
         for link in links:
             if not self.in_language(link) or link in self.visited[role]:
@@ -694,7 +698,6 @@ def walk_site(app: Flask) -> Walker:
         # Then search for a value of each field.
         walker.visited.clear()
         walker.per_endpoint.clear()
-        walker.final = True
         for role in FINAL_READERS:
             walker.walk(role, walker.start_pages())
         for rule in app.url_map.iter_rules():
@@ -703,7 +706,7 @@ def walk_site(app: Flask) -> Walker:
         _send_every_form(walker, submitter)
         one_per_field = {where: token for token, where in walker.seen.stored_tokens.items()}
         for token in sorted(one_per_field.values()):
-            walker.request("visitor", "get", f"/{LANGUAGE}/search", {"q": token})
+            walker.read_page("visitor", f"/{LANGUAGE}/search?{urlencode({'q': token})}")
     return walker
 
 

@@ -17,9 +17,7 @@ def test_no_page_took_markup_from_the_corpus(xss_site):
     _, walker = xss_site
     assert walker.seen.pages > 300
     problems = walker.seen.problems
-    assert problems == [], f"{len(problems)} problems, the first ones:\n" + "\n".join(
-        problems[:40]
-    )
+    assert problems == [], f"{len(problems)} problems, the first ones:\n" + "\n".join(problems[:40])
 
 
 def test_every_post_route_of_the_url_map_got_its_form_sent(xss_site):
