@@ -16,7 +16,7 @@ from app import create_app, demo
 from app.auth.services import create_account
 from app.extensions import db
 from app.models import Role, User, utcnow
-from tests.site_walk import walk_site
+from tests.walk import walk_site
 
 IN_CI = os.environ.get("CI") == "true"
 PASSWORD = "a long and quiet river"
@@ -239,7 +239,7 @@ def sign_in(client):
 
 @pytest.fixture(scope="session")
 def xss_site(sqlite_template, tmp_path_factory):
-    """The demo site after the XSS corpus went through every form (tests/site_walk.py).
+    """The demo site after the XSS corpus went through every form (tests/walk).
 
     Shared by tests/app/test_xss_forms.py and the browser test, which loads its pages.
     """

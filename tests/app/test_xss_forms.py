@@ -1,10 +1,10 @@
 """Every form field of the site takes the XSS corpus, and no page gives any of it back as markup.
 
-The walk that sends the corpus is in tests/site_walk.py (shared with the browser test through
+The walk that sends the corpus is in tests/walk (shared with the browser test through
 the `xss_site` fixture); these tests check what it found and that it missed nothing.
 """
 
-from tests.site_walk import form_fields
+from tests.walk import form_fields
 from tests.xss import VECTORS
 
 # POST routes whose form only a state that the demo does not have shows, and why

@@ -1,6 +1,6 @@
 """In Chromium, the pages that show the XSS corpus open no dialog and break no CSP rule.
 
-The pages come from the walk of tests/site_walk.py (the `xss_site` fixture): for each endpoint,
+The pages come from the walk of tests/walk (the `xss_site` fixture): for each endpoint,
 a page that shows values stored with the corpus, and for each GET form, its page with the
 corpus sent. They load under the site's Content-Security-Policy, which reports any markup that
 arrived and tried to run or load something (an inline handler, a script, an image from another
