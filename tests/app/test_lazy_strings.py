@@ -58,14 +58,24 @@ class LazyStringCheck(ast.NodeVisitor):
     # --- what the module defines -------------------------------------------------------
 
     def _read_module(self, tree: ast.Module) -> None:
-        for node in tree.body:
-            if isinstance(node, ast.ImportFrom):
-                self._read_import_from(node)
+        for node in ast.walk(tree):  # the lazy functions, imported anywhere (even in a function)
+            if isinstance(node, ast.ImportFrom) and node.module in BABEL_MODULES:
+                self.lazy_names.update(
+                    (alias.asname or alias.name, alias.name)
+                    for alias in node.names
+                    if alias.name in LAZY_FUNCTIONS or alias.name == "LazyString"
+                )
             elif isinstance(node, ast.Import):
                 self.babel_modules.update(
                     alias.asname or alias.name
                     for alias in node.names
                     if alias.name in BABEL_MODULES
+                )
+        for node in tree.body:  # the module's constants
+            if isinstance(node, ast.ImportFrom) and node.module not in BABEL_MODULES:
+                # constants imported from other modules of the project, by the usual spelling
+                self.module_constants.update(
+                    name for alias in node.names if (name := alias.asname or alias.name).isupper()
                 )
             elif isinstance(node, ast.Assign | ast.AnnAssign):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -78,16 +88,6 @@ class LazyStringCheck(ast.NodeVisitor):
             elif isinstance(node, ast.ClassDef):
                 # enums and other classes whose UPPER_CASE members are constants
                 self.module_constants.add(node.name)
-
-    def _read_import_from(self, node: ast.ImportFrom) -> None:
-        for alias in node.names:
-            name = alias.asname or alias.name
-            if node.module in BABEL_MODULES:
-                if alias.name in LAZY_FUNCTIONS or alias.name == "LazyString":
-                    self.lazy_names[name] = alias.name
-            elif name.isupper():
-                # constants imported from other modules of the project, by the usual spelling
-                self.module_constants.add(name)
 
     def _lazy_function(self, call: ast.AST) -> str | None:
         if not isinstance(call, ast.Call):
@@ -289,6 +289,11 @@ REFUSED = {
         from flask import request
         def message():
             return lazy_ngettext("%(num)d tag", "%(num)d tags", request.args["n"])
+    """,
+    "a lazy function imported in a function": """
+        def message(tag):
+            from flask_babel import lazy_gettext as _l
+            return _l("Check %(tag)s", tag=tag)
     """,
     "a LazyString made by hand": """
         from flask_babel import LazyString, gettext

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -160,6 +161,9 @@ def test_no_page_opens_a_dialog_or_breaks_a_csp_rule(xss_server, tabs):
         page.goto(url, wait_until="load")
         # let autofocus, SVG animations (onbegin) and details toggles fire, were any live
         page.wait_for_timeout(50)
+        if walker.endpoint(urlsplit(page.url).path) != walker.endpoint(url):
+            # sent elsewhere (to sign in): not the page it was meant to be
+            broken[f"{what} as {role}"] = [f"{url} went to {page.url}"]
         violations = page.evaluate("window.__violations")
         new = [
             *seen.dialogs[before[0] :],

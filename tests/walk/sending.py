@@ -29,18 +29,18 @@ class Submitter:
     def echo(self, form: Form) -> None:
         """Every field carries vectors; each field's errors get a lazy message holding them.
 
-        A hidden switch that chooses the action (action=close, helpful=1) keeps its value while
-        the other fields carry the corpus, so that they reach the form behind it; then it
-        carries the corpus itself.
+        Hidden fields (a switch that chooses the action, action=close; where to go back to; a
+        token) keep their value while the other fields carry the corpus, so that these reach
+        the form behind them; then the hidden fields carry the corpus themselves.
         """
-        switches = {name for name, found in form.fields.items() if found.is_switch}
+        hidden = {name for name, found in form.fields.items() if found.kind == "hidden"}
         self.walker.hostile = True
         try:
-            for carrying in ("fields", "switches") if switches else ("fields",):
+            for carrying in ("fields", "hidden") if hidden else ("fields",):
                 rounds = list(batches(VECTORS, ECHO_BATCH))
                 while rounds:
                     batch = rounds.pop(0)
-                    data = self._echo_data(form, batch, switches, carrying == "switches")
+                    data = self._echo_data(form, batch, hidden, carrying == "hidden")
                     _, url, _, reader = self.walker.request(
                         form.role, form.method, form.action, data
                     )
@@ -51,11 +51,11 @@ class Submitter:
         finally:
             self.walker.hostile = False
 
-    def _echo_data(self, form: Form, batch: list[str], switches: set[str], to_switches: bool):
+    def _echo_data(self, form: Form, batch: list[str], hidden: set[str], to_hidden: bool):
         value = SEPARATOR.join(batch)
         data = {}
         for name, found in form.fields.items():
-            carries = (name in switches) == to_switches
+            carries = (name in hidden) == to_hidden
             data[name] = value if carries else found.value
             if carries:
                 self.seen.vectors_per_field[(form.found_as, name)].update(batch)
@@ -89,6 +89,7 @@ class Submitter:
     def _store_one(self, form: Form, baseline: dict[str, str], name: str, value: str):
         errors: set[str] = set()
         for _ in range(3):  # mend the other fields' values if they are refused
+            baseline = self.walker.fresh_hidden(form, baseline)
             _, url, redirected, reader = self.walker.request(
                 form.role, form.method, form.action, {**baseline, name: value}
             )
@@ -111,6 +112,7 @@ class Submitter:
         A reset link is mailed this way, for one.
         """
         for _ in range(3):
+            baseline = self.walker.fresh_hidden(form, baseline)
             _, url, redirected, reader = self.walker.request(
                 form.role, form.method, form.action, baseline
             )

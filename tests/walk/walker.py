@@ -271,13 +271,19 @@ class Walker:
             if url not in self.visited[role]:
                 self.read_page(role, url)
 
-    def collect(self, reader: PageReader) -> None:
+    def forms_of(self, reader: PageReader) -> list[Form]:
+        """The page's forms that send to the site, with their address and endpoint."""
+        placed = []
         for form in reader.forms:
             action = self.local(form.action, reader.url)
-            if action is None:
-                continue
-            form.action = action
-            form.endpoint = self.endpoint(action, form.method) or ""
+            if action is not None:
+                form.action = action
+                form.endpoint = self.endpoint(action, form.method) or ""
+                placed.append(form)
+        return placed
+
+    def collect(self, reader: PageReader) -> None:
+        for form in self.forms_of(reader):
             if form.endpoint and form.key not in self.forms:
                 form.found_as = form.key
                 self.forms[form.key] = form
@@ -295,6 +301,19 @@ class Walker:
                     script.found_as = script.key
                     self.forms[script.key] = script
                 break
+
+    def fresh_hidden(self, form: Form, values: dict[str, str]) -> dict[str, str]:
+        """The values with the hidden ones the form's page renders now, as a browser would send
+        them (a token may be good for one submission only)."""
+        if not any(found.kind == "hidden" for found in form.fields.values()):
+            return values
+        response = self._send(form.role, "get", form.page)
+        reader = self.read(form.role, form.page, response) if response is not None else None
+        for found in self.forms_of(reader) if reader is not None else []:
+            if found.key == form.found_as:
+                hidden = {n: f.value for n, f in found.fields.items() if f.kind == "hidden"}
+                return {**values, **hidden}
+        return values
 
     def mail_links(self) -> list[str]:
         """Addresses mailed to people (password reset, confirmation): pages too."""
