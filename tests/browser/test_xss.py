@@ -193,7 +193,7 @@ def test_the_reproduction_of_issue_12_shows_the_tag_as_text(
     )
     page.locator("#topic").select_option(index=1)
     page.locator("#tags").fill(VECTOR)
-    page.locator("form.form [type='submit']").first.click()
+    page.locator("#submit").click()
     expect(page.locator("#tags-error")).to_contain_text(VECTOR)
     expect(page.locator(".error-summary")).to_contain_text(VECTOR)
     assert page.locator("main svg").count() == 0

@@ -27,6 +27,7 @@ class Field:
     kind: str
     value: str = ""
     options: list[str] = field(default_factory=list)
+    required: bool = False
     minlength: int = 0
     maxlength: int | None = None
     attempts: int = 0  # plain values tried and refused
@@ -143,6 +144,7 @@ class PageReader(CheckingParser):
     @staticmethod
     def _lengths(attributes: dict[str, str]) -> dict:
         return {
+            "required": "required" in attributes,
             "minlength": int(attributes.get("minlength") or 0),
             "maxlength": int(attributes["maxlength"]) if attributes.get("maxlength") else None,
         }

@@ -141,11 +141,12 @@ class Submitter:
         return value[:limit], start + max(taken, 1)
 
     def baseline(self, form: Form) -> dict[str, str]:
-        """Values the form accepts: what the page filled in, else a plain value of the kind."""
-        values = {
-            name: found.value or self.plain_value(form.role, found)
-            for name, found in form.fields.items()
-        }
+        """Values the form accepts: what the page filled in, else a plain value of the kind for
+        a field that needs one (and a choice for every choice; boxes ticked: "post anyway")."""
+        values = {}
+        for name, found in form.fields.items():
+            needed = found.required or found.kind in {"select", "radio", "checkbox"}
+            values[name] = found.value or (self.plain_value(form.role, found) if needed else "")
         if form.button:
             values[form.button[0]] = form.button[1]
         return values
