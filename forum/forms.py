@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, SubmitField, TextAreaField
@@ -33,13 +34,14 @@ def parse_tags(text: str | None) -> list[str]:
 
 
 def valid_tags(form, field) -> None:
+    # gettext, not a lazy string: a lazy string is printed as markup, and this one holds the tag
     tags = parse_tags(field.data)
     if len(tags) > MAX_TAGS:
-        raise ValidationError(_l("Use at most %(count)d tags.", count=MAX_TAGS))
+        raise ValidationError(_("Use at most %(count)d tags.", count=MAX_TAGS))
     for tag in tags:
         if len(tag) > TAG_MAX or len(tag) < 2 or not TAG_SHAPE.match(tag):
             raise ValidationError(
-                _l(
+                _(
                     "Tags are short words of 2 to %(max)d characters: letters, digits "
                     "and hyphens. Check “%(tag)s”.",
                     max=TAG_MAX,

@@ -13,6 +13,7 @@ from app.extensions import db
 from app.main.services import all_topics, topic_by_slug
 from app.models import User
 from app.permissions import Action, can, require
+from app.security import safe_next_url
 from forum import queries as forum_queries
 from forum import services as forum_services
 from moderation import audit, bp, queues, services
@@ -125,7 +126,8 @@ def _tell_already_decided(error: services.AlreadyDecided) -> None:
 
 
 def _back(default: str):
-    return redirect(request.form.get("next") or default)
+    # only a path of this site: "next" is a form field, and a form field can carry anything
+    return redirect(safe_next_url(request.form.get("next")) or default)
 
 
 @bp.route("/moderation/")

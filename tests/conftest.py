@@ -12,10 +12,11 @@ import pytest
 import sqlalchemy as sa
 from flask_migrate import upgrade
 
-from app import create_app
+from app import create_app, demo
 from app.auth.services import create_account
 from app.extensions import db
 from app.models import Role, User, utcnow
+from tests.walk import walk_site
 
 IN_CI = os.environ.get("CI") == "true"
 PASSWORD = "a long and quiet river"
@@ -234,3 +235,27 @@ def sign_in(client):
         return response
 
     return sign_in_as
+
+
+@pytest.fixture(scope="session")
+def xss_site(sqlite_template, tmp_path_factory):
+    """The demo site after the XSS corpus went through every form (tests/walk).
+
+    Shared by tests/app/test_xss_forms.py and the browser test, which loads its pages.
+    """
+    folder = tmp_path_factory.mktemp("xss-site")
+    shutil.copy(sqlite_template, folder / "mipas.sqlite3")
+    app = create_app(
+        {
+            **BASE_CONFIG,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'mipas.sqlite3'}",
+            "SEARCH_INDEX_DIR": str(folder / "search-index"),
+            "MAIL_SERVER": None,
+            "REDIS_URL": None,
+        }
+    )
+    with app.app_context():
+        demo.load()
+    yield app, walk_site(app)
+    app.extensions["search"].backend.close()
+    dispose(app)

@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from forum.models import Question
+from tests.xss import injections
 
 GOOD = {
     "title": "Как продлить вид на жительство по работе?",
@@ -141,3 +142,15 @@ def test_live_preview_renders_safely(client, make_user, sign_in):
         "/en/questions/preview", data={"body": "**a** <script>x</script>"}
     ).get_json()
     assert "<strong>a</strong>" in html["html"] and "<script>" not in html["html"]
+
+
+def test_a_typed_tag_comes_back_as_text_in_its_error(app, client, make_user, sign_in, topic_id):
+    # issue 12: the tag check's message printed the tag as live HTML, twice
+    sign_in(make_user().email)
+    typed = "<svg/onload=alert(document.domain)>"
+    response = post_question(client, topic_id, lang="en", tags=typed)
+    assert response.status_code == 200
+    assert injections(page(response), [typed]) == []
+    shown = "Check “&lt;svg/onload=alert(document.domain)&gt;”."
+    assert page(response).count(shown) == 2  # in the summary and under the field
+    assert questions(app) == []
