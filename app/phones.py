@@ -15,13 +15,13 @@ def normalise_phone(text: str) -> str | None:
     None when it is neither a valid number nor a valid short number of Lithuania.
     """
     digits = "".join(char for char in text if char.isdigit())
-    if not text.strip().startswith("+") and digits and len(digits) <= 6:
-        short = phonenumbers.parse(digits, REGION)
-        return digits if shortnumberinfo.is_valid_short_number_for_region(short, REGION) else None
+    short = not text.strip().startswith("+") and digits and len(digits) <= 6
     try:
-        number = phonenumbers.parse(text, REGION)
+        number = phonenumbers.parse(digits if short else text, REGION)
     except phonenumbers.NumberParseException:
         return None
+    if short:
+        return digits if shortnumberinfo.is_valid_short_number_for_region(number, REGION) else None
     if not phonenumbers.is_valid_number(number):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField, TextAreaField
@@ -33,7 +34,7 @@ def official_addresses(form, field) -> None:
     wrong = [line for line in source_lines(field.data or "") if not WEB_ADDRESS.match(line)]
     if wrong:
         raise ValidationError(
-            _l(
+            _(
                 "Write one web address a line, starting with https://. This line is not one: "
                 "%(line)s",
                 line=wrong[0][:80],
