@@ -47,6 +47,7 @@ from app.permissions import (
     current_user_can,
     current_user_can_see,
 )
+from app.routing import init_routing
 from app.security import init_security
 from forum import demo as forum_demo
 from forum import personal_data as forum_personal_data
@@ -96,6 +97,7 @@ def init_extensions(app: Flask) -> None:
     login_manager.login_message = _l("Please sign in to see this page.")
     login_manager.localize_callback = str
     init_login(login_manager)
+    init_routing(app)
     init_locale(app)
     init_security(app)
 

@@ -6,7 +6,8 @@ import hashlib
 import hmac
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, abort, current_app, request
+from werkzeug.datastructures import MultiDict
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -40,6 +41,15 @@ def init_security(app: Flask) -> None:
     if hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
+    @app.before_request
+    def refuse_nul_characters() -> None:
+        """A NUL character is never part of what a person typed, and PostgreSQL cannot store
+        one: a request that carries one is refused before any page reads it (400)."""
+        if "\x00" in request.path or _has_nul(request.args):
+            abort(400)
+        if request.method == "POST" and _has_nul(request.form):
+            abort(400)
+
     @app.after_request
     def add_security_headers(response: Response) -> Response:
         headers = response.headers
@@ -52,6 +62,10 @@ def init_security(app: Flask) -> None:
         if app.config.get("MIPAS_ENV") == "production":
             headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response
+
+
+def _has_nul(values: MultiDict) -> bool:
+    return any("\x00" in key or "\x00" in value for key, value in values.items(multi=True))
 
 
 def safe_next_url(target: str | None) -> str | None:

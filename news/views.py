@@ -15,26 +15,33 @@ from app.config import LANGUAGES
 from app.locale import current_language
 from app.models import Organisation, utcnow
 from app.permissions import Action, can, require
+from app.routing import bounded_number
 from forum.forms import ActionForm
 from news import bp, queries, services
 from news.dates import event_when
 from news.forms import EditItemForm, NewItemForm, NewsFilterForm, NewsForm, organisation_choices
 from news.models import NewsItem, NewsKind, NewsStatus
 
+# A ?page= past this is not looked up: it keeps the offset a number the database takes.
+LAST_PAGE = 10_000
+
 
 @bp.route("/news/")
 def index():
     filters = NewsFilterForm(request.args)
     kind = filters.kind.data if filters.validate() else ""
-    number = max(request.args.get("page", 1, type=int), 1)
+    number = bounded_number(request.args.get("page"), largest=LAST_PAGE)
     now = utcnow()
     # upcoming events have their own section, above the first page only
     show_upcoming = number == 1 and kind != NewsKind.NEWS
+    page = queries.news_page(current_language(), now, kind or "", number)
+    if number > 1 and not page.items:
+        abort(404)  # a page past the last one
     return render_template(
         "news/index.html",
         filters=filters,
         upcoming=queries.upcoming_events(current_language(), now) if show_upcoming else [],
-        page=queries.news_page(current_language(), now, kind or "", number),
+        page=page,
         kind=kind or "",
         drafts=queries.drafts() if can(current_user, Action.PUBLISH_NEWS) else [],
     )

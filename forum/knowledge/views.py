@@ -12,6 +12,7 @@ from app.locale import current_language
 from app.main.services import all_topics, topic_by_slug
 from app.models import utctoday
 from app.permissions import Action, can, require
+from app.routing import bounded_number
 from app.security import safe_next_url
 from forum import queries as forum_queries
 from forum.forms import ActionForm, topic_choices
@@ -94,7 +95,7 @@ def _saved(article: Article):
 @login_required
 def new():
     require(Action.PROPOSE_ARTICLE)
-    answer = forum_queries.answer(request.args.get("answer", type=int) or 0)
+    answer = forum_queries.answer(bounded_number(request.args.get("answer"), default=0))
     if answer is None or answer.question.accepted_answer_id != answer.id:
         abort(404)
     form = NewArticleForm()
