@@ -175,7 +175,7 @@ def language_url(language: str, external: bool = False) -> str:
         values = {**_query_values(endpoint), **(request.view_args or {})}
         try:
             return url_for(endpoint, lang_code=language, _external=external, **values)
-        except (BuildError, ValueError):
+        except (BuildError, TypeError, ValueError):
             # the address matched, so it can be built without what the query string added
             return url_for(
                 endpoint, lang_code=language, _external=external, **(request.view_args or {})
@@ -190,16 +190,16 @@ def language_url(language: str, external: bool = False) -> str:
 def _query_values(endpoint: str) -> dict[str, str]:
     """The query string's values that url_for may take as plain query parameters.
 
-    url_for reads names that begin with "_" (_external, _scheme, _method, _anchor) itself, and
-    a name that the endpoint's rules use for a path value (lang_code, question_id, kind) would
-    replace it: a visitor's `?lang_code=x` or `?_scheme=x` must not choose how the links of the
-    page are built.
+    url_for reads `endpoint` and the names that begin with "_" (_external, _scheme, _method,
+    _anchor) itself, and a name that the endpoint's rules use for a path value (lang_code,
+    question_id, kind) would replace it: a visitor's `?lang_code=x` or `?_scheme=x` must not
+    choose how the links of the page are built.
     """
     reserved = _path_arguments(endpoint)
     return {
         name: value
         for name, value in request.args.items()
-        if not name.startswith("_") and name not in reserved
+        if not name.startswith("_") and name != "endpoint" and name not in reserved
     }
 
 
