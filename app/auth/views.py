@@ -35,19 +35,11 @@ def register():
     if request.method == "GET":
         form.language.data = current_language()
     if form.validate_on_submit():
-        try:
-            services.register_member(
-                form.email.data, form.display_name.data, form.password.data, form.language.data
-            )
-        except services.EmailTaken:
-            form.email.errors.append(
-                _(
-                    "An account with this e-mail address already exists. "
-                    "Sign in or reset the password."
-                )
-            )
-        else:
-            return redirect(url_for("auth.registered"))
+        # the same answer whether or not the address has an account (see the service)
+        services.register_member(
+            form.email.data, form.display_name.data, form.password.data, form.language.data
+        )
+        return redirect(url_for("auth.registered"))
     return render_template("auth/register.html", form=form)
 
 
