@@ -27,7 +27,6 @@ from forum.views import (
     comment_form_prefix,
     held_notice,
     render_thread,
-    sent_before,
     show_saved,
     thread_of,
     thread_url,
@@ -55,7 +54,7 @@ def _visible_answer(answer_id: int) -> Answer:
 def answer(question_id: int):
     question = _visible_question(question_id)
     form = AnswerForm()
-    if saved := sent_before(form):
+    if saved := submissions.sent_before(form, current_user):
         return show_saved(saved)
     require(Action.ANSWER, question)
     if not form.validate_on_submit():
@@ -81,7 +80,7 @@ def comment(question_id: int | None = None, answer_id: int | None = None):
     question = target.question if target else _visible_question(question_id)
     where = ("answer", answer_id) if answer_id else ("question", question.id)
     form = CommentForm(prefix=comment_form_prefix(*where))
-    if saved := sent_before(form):
+    if saved := submissions.sent_before(form, current_user):
         return show_saved(saved)
     require(Action.COMMENT, question)
     if not form.validate_on_submit():
@@ -193,7 +192,7 @@ def edit_question(post_id: int, kind: str):
         }
     )
     form.topic.choices = topic_choices()
-    if saved := sent_before(form):
+    if saved := submissions.sent_before(form, current_user):
         return show_saved(saved)
     text = f"{form.title.data}\n\n{form.body.data}"
     warnings = []
@@ -230,7 +229,7 @@ def edit_post(post_id: int, kind: str):
     form = EditPostForm(obj=post)
     if request.method == "GET":
         form.reason.data = ""
-    if saved := sent_before(form):
+    if saved := submissions.sent_before(form, current_user):
         return show_saved(saved)
     warnings = []
     if form.validate_on_submit() and not (warnings := personal_data_warnings(form, form.body.data)):

@@ -17,6 +17,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 
 from app.main.services import all_organisations
+from app.submissions import submission_key_field
 from app.text import strip_whitespace
 from forum.forms import BODY_MAX, body_field, sized_text, whole_number
 from news.models import NewsKind
@@ -119,6 +120,7 @@ class NewsForm(FlaskForm):
         ],
         description=_l("The last part of the item’s address. Empty: made from the title."),
     )
+    submission_key = submission_key_field()
     submit = SubmitField(_l("Save the draft"))
 
     def validate_organisation(self, field) -> None:

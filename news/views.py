@@ -11,6 +11,7 @@ from flask_babel import to_user_timezone, to_utc
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
+from app import submissions
 from app.config import LANGUAGES
 from app.locale import current_language
 from app.models import Organisation, utcnow
@@ -94,6 +95,7 @@ def _draft(form: NewsForm, language: str) -> services.NewsDraft:
         online=form.online.data,
         registration_url=form.registration_url.data or "",
         organisation_id=form.organisation.data or None,
+        submission_key=form.submission_key.data,
     )
 
 
@@ -125,6 +127,13 @@ def _saved(found: NewsItem):
     return redirect(url_for("news.item", slug=found.slug))
 
 
+def _show_saved(saved: submissions.Saved):
+    """The item an earlier sending of the same form saved, instead of saving it twice."""
+    flash(_("You had already sent this, and it was saved. Here it is."), "success")
+    found = queries.item_by_id(saved.object_id or 0)
+    return redirect(url_for("news.item", slug=found.slug) if found else url_for("news.index"))
+
+
 @bp.route("/news/new", methods=["GET", "POST"])
 @login_required
 def new():
@@ -133,9 +142,13 @@ def new():
     form.organisation.choices = organisation_choices()
     if request.method == "GET":
         form.language.data = current_language()
+    elif saved := submissions.sent_before(form, current_user):
+        return _show_saved(saved)
     elif form.validate_on_submit():
         try:
             created = services.create_item(current_user, _draft(form, form.language.data))
+        except submissions.Resubmitted as again:
+            return _show_saved(again.saved)
         except services.NewsError as error:
             _show_error(form, error)
         else:
@@ -157,9 +170,13 @@ def translate(slug: str):
         # the facts stay the same in every language; the words are the translator's
         _fill_form(form, services.NewsDraft.of(original))
         form.title.data = form.summary.data = form.body.data = form.slug.data = ""
+    elif saved := submissions.sent_before(form, current_user):
+        return _show_saved(saved)
     elif form.validate_on_submit():
         try:
             created = services.create_translation(current_user, original, _draft(form, language))
+        except submissions.Resubmitted as again:
+            return _show_saved(again.saved)
         except services.LanguageTaken as error:
             flash(_("This item already has a version in that language."), "error")
             return redirect(url_for("news.item", slug=error.existing.slug))
@@ -179,9 +196,13 @@ def edit(slug: str):
     form.organisation.choices = organisation_choices()
     if request.method == "GET":
         _fill_form(form, services.NewsDraft.of(found))
+    elif saved := submissions.sent_before(form, current_user):
+        return _show_saved(saved)
     elif form.validate_on_submit():
         try:
             services.edit_item(current_user, found, _draft(form, found.language))
+        except submissions.Resubmitted as again:
+            return _show_saved(again.saved)
         except services.NewsError as error:
             _show_error(form, error)
         else:

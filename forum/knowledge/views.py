@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
+from app import submissions
 from app.locale import current_language
 from app.main.services import all_topics, topic_by_slug
 from app.models import utctoday
@@ -70,6 +71,7 @@ def _draft(form: ArticleForm, language: str) -> services.ArticleDraft:
         topic_id=form.topic.data,
         language=language,
         slug=form.slug.data or "",
+        submission_key=form.submission_key.data,
     )
 
 
@@ -91,6 +93,15 @@ def _saved(article: Article):
     return redirect(url_for("knowledge.article", slug=article.slug))
 
 
+def _show_saved(saved: submissions.Saved):
+    """The article an earlier sending of the same form saved, instead of saving it twice."""
+    flash(_("You had already sent this, and it was saved. Here it is."), "success")
+    article = queries.article_by_id(saved.object_id or 0)
+    if article is None:
+        return redirect(url_for("knowledge.index"))
+    return redirect(url_for("knowledge.article", slug=article.slug))
+
+
 @bp.route("/kb/new", methods=["GET", "POST"])
 @login_required
 def new():
@@ -104,11 +115,15 @@ def new():
         draft = services.draft_from_answer(answer)
         _fill_form(form, draft)
         form.language.data = draft.language
+    elif saved := submissions.sent_before(form, current_user):
+        return _show_saved(saved)
     elif form.validate_on_submit():
         try:
             created = services.create_article_from_answer(
                 current_user, answer, _draft(form, form.language.data)
             )
+        except submissions.Resubmitted as again:
+            return _show_saved(again.saved)
         except services.NotAProposal:
             abort(404)
         except services.KnowledgeError as error:
@@ -130,9 +145,13 @@ def translate(slug: str):
     form.topic.choices = topic_choices()
     if request.method == "GET":
         form.topic.data = original.topic_id
+    elif saved := submissions.sent_before(form, current_user):
+        return _show_saved(saved)
     elif form.validate_on_submit():
         try:
             created = services.create_translation(current_user, original, _draft(form, language))
+        except submissions.Resubmitted as again:
+            return _show_saved(again.saved)
         except services.LanguageTaken as error:
             flash(_("This article already has a version in that language."), "error")
             return redirect(url_for("knowledge.article", slug=error.existing.slug))
@@ -159,9 +178,13 @@ def edit(slug: str):
                 found.title, found.summary, found.body, found.topic_id, found.language, found.slug
             ),
         )
+    elif saved := submissions.sent_before(form, current_user):
+        return _show_saved(saved)
     elif form.validate_on_submit():
         try:
             services.edit_article(current_user, found, _draft(form, found.language))
+        except submissions.Resubmitted as again:
+            return _show_saved(again.saved)
         except services.KnowledgeError as error:
             _show_error(form, error)
         else:
