@@ -13,7 +13,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from app import links
 from app.extensions import db
 from app.mail import mail_user
-from app.models import Role, User, utcnow
+from app.models import STAFF_ROLES, Role, User, utcnow
+from app.text import name_skeleton
 from app.tasks import enqueue
 
 CONFIRM_EMAIL = "confirm-email"
@@ -40,6 +41,18 @@ class TokenExpired(AccountError):
     pass
 
 
+class NameLikeStaff(AccountError):
+    """A display name that looks like a staff member's, or claims a staff role."""
+
+
+# Words that claim a role on the site, in its languages: a member's name may not start a word
+# with one ("Moderatorius Jonas", "Admin", "Эксперт"). Compared by their skeletons.
+ROLE_WORDS = (
+    "moderator", "administrator", "admin", "expert", "ekspert", "mipas",
+    "модератор", "администратор", "админ", "эксперт",
+)  # fmt: skip
+
+
 def normalise_email(email: str) -> str:
     return email.strip().lower()
 
@@ -60,6 +73,29 @@ def other_admins_who_can_act(person: User, lock: bool = False) -> int:
     return sum(1 for admin in others if not admin.is_suspended)
 
 
+def check_display_name(name: str, person: User | None = None) -> None:
+    """Refuse a name that looks like a staff member's (other than `person`'s own) or, for
+    anyone but staff, one that claims a role; raise NameLikeStaff.
+
+    Names are compared by skeleton (app/text.py): case, accents, spaces, punctuation,
+    invisible characters and look-alike letters of other scripts do not make a difference.
+    """
+    skeleton = name_skeleton(name)
+    if person is None or not person.is_staff:
+        words = {name_skeleton(word) for word in name.split()}
+        roles = {name_skeleton(word) for word in ROLE_WORDS}
+        if any(word.startswith(role) for word in words for role in roles if word):
+            raise NameLikeStaff(name)
+    staff = db.session.execute(
+        select(User.id, User.display_name).where(
+            User.role.in_([role.value for role in STAFF_ROLES]), User.deleted_at.is_(None)
+        )
+    )
+    for staff_id, staff_name in staff:
+        if staff_id != (person.id if person else None) and name_skeleton(staff_name) == skeleton:
+            raise NameLikeStaff(name)
+
+
 def find_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 
@@ -73,6 +109,7 @@ def register_member(email: str, display_name: str, password: str, language: str)
     part): for people who ask about asylum or residence, having an account here is itself
     something a stranger must not find out.
     """
+    check_display_name(display_name)
     email = normalise_email(email)
     password_hash = generate_password_hash(password)
     owner = find_by_email(email)
@@ -221,6 +258,8 @@ def reset_password(token: str, password: str) -> User:
 def update_profile(
     user: User, display_name: str, language: str, bio: str, email_notifications: bool
 ) -> None:
+    if display_name.strip() != user.display_name:  # a name given before the check stays
+        check_display_name(display_name, user)
     user.display_name = display_name.strip()
     user.language = language
     user.bio = bio.strip()

@@ -2,6 +2,7 @@
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
 from app.auth import bp, services
@@ -21,6 +22,12 @@ from app.permissions import Action, require
 from app.security import safe_next_url
 
 
+NAME_LIKE_STAFF = _l(
+    "This name looks like the name of a MIPAS staff member or of a staff role. "
+    "Choose another one, so that nobody takes you for staff."
+)
+
+
 def post_rate_limit(setting: str):
     """Limit how often a page's form may be sent, by the named setting."""
     return limiter.limit(lambda: current_app.config[setting], methods=["POST"])
@@ -36,10 +43,14 @@ def register():
         form.language.data = current_language()
     if form.validate_on_submit():
         # the same answer whether or not the address has an account (see the service)
-        services.register_member(
-            form.email.data, form.display_name.data, form.password.data, form.language.data
-        )
-        return redirect(url_for("auth.registered"))
+        try:
+            services.register_member(
+                form.email.data, form.display_name.data, form.password.data, form.language.data
+            )
+        except services.NameLikeStaff:
+            form.display_name.errors.append(NAME_LIKE_STAFF)
+        else:
+            return redirect(url_for("auth.registered"))
     return render_template("auth/register.html", form=form)
 
 
@@ -139,15 +150,19 @@ def profile():
     if request.method == "GET":
         form.email_notifications.data = "each" if current_user.email_notifications else "none"
     if form.validate_on_submit():
-        services.update_profile(
-            current_user,
-            form.display_name.data,
-            form.language.data,
-            form.bio.data or "",
-            email_notifications=form.email_notifications.data == "each",
-        )
-        flash(_("Your profile is saved."), "success")
-        return redirect(url_for("auth.profile"))
+        try:
+            services.update_profile(
+                current_user,
+                form.display_name.data,
+                form.language.data,
+                form.bio.data or "",
+                email_notifications=form.email_notifications.data == "each",
+            )
+        except services.NameLikeStaff:
+            form.display_name.errors.append(NAME_LIKE_STAFF)
+        else:
+            flash(_("Your profile is saved."), "success")
+            return redirect(url_for("auth.profile"))
     return render_template("auth/profile.html", form=form, resend_form=ConfirmActionForm())
 
 
