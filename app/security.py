@@ -33,6 +33,15 @@ def client_key() -> str:
     return hmac.new(current_app.secret_key.encode(), address, hashlib.sha256).hexdigest()[:32]
 
 
+def account_key() -> str:
+    """The account a sign-in names, as a keyed hash of the typed address: limits count
+    attempts per account from every client, for addresses with and without an account alike,
+    and keep no address."""
+    email = (request.form.get("email") or "").strip().lower()
+    digest = hmac.new(current_app.secret_key.encode(), email.encode(), hashlib.sha256)
+    return "account-" + digest.hexdigest()[:32]
+
+
 def init_security(app: Flask) -> None:
     """Trust the configured proxies and send the security headers with every response."""
     # Behind a proxy every request comes from the proxy: without this, all visitors would

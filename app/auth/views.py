@@ -19,7 +19,7 @@ from app.auth.forms import (
 from app.extensions import limiter
 from app.locale import current_language
 from app.permissions import Action, require
-from app.security import safe_next_url
+from app.security import account_key, safe_next_url
 
 
 NAME_LIKE_STAFF = _l(
@@ -88,8 +88,19 @@ def resend_confirmation():
     return redirect(url_for("auth.profile"))
 
 
+def failed_sign_in(response) -> bool:
+    return response.status_code != 302  # a sign-in that worked redirects
+
+
 @bp.route("/sign-in", methods=["GET", "POST"])
 @post_rate_limit("SIGN_IN_RATE_LIMIT")
+@limiter.limit(
+    lambda: current_app.config["SIGN_IN_ACCOUNT_RATE_LIMIT"],
+    key_func=account_key,
+    methods=["POST"],
+    deduct_when=failed_sign_in,
+    scope="sign-in-account",
+)
 def sign_in():
     next_url = safe_next_url(request.args.get("next"))
     if current_user.is_authenticated:

@@ -61,9 +61,7 @@ def test_invisible_and_direction_characters_are_taken_out(app, client, typed, ke
         "\u202eModeratorius Tomas",
     ],
 )
-def test_a_name_like_a_staff_members_is_refused_next_to_the_field(
-    app, client, make_user, name
-):
+def test_a_name_like_a_staff_members_is_refused_next_to_the_field(app, client, make_user, name):
     with app.app_context():
         moderator = db.session.get(User, make_user("moderator").id)
         moderator.display_name = "Moderatorius Tomas"
