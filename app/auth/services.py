@@ -14,8 +14,8 @@ from app import links
 from app.extensions import db
 from app.mail import mail_user
 from app.models import STAFF_ROLES, Role, User, utcnow
-from app.text import name_skeleton
 from app.tasks import enqueue
+from app.text import name_skeleton
 
 CONFIRM_EMAIL = "confirm-email"
 RESET_PASSWORD = "reset-password"  # noqa: S105 - a token purpose, not a secret

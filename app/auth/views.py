@@ -21,7 +21,6 @@ from app.locale import current_language
 from app.permissions import Action, require
 from app.security import account_key, safe_next_url
 
-
 NAME_LIKE_STAFF = _l(
     "This name looks like the name of a MIPAS staff member or of a staff role. "
     "Choose another one, so that nobody takes you for staff."

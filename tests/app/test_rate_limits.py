@@ -106,7 +106,7 @@ def test_redis_keeps_no_client_address(config):
         dispose(app)
 
 
-def sign_in_as(client, email: str, address: str, password: str = "wrong") -> int:
+def sign_in_as(client, email: str, address: str, password: str = "wrong") -> int:  # noqa: S107
     return client.post(
         "/en/account/sign-in",
         data={"email": email, "password": password},
