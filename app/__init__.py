@@ -16,6 +16,7 @@ import moderation
 import news
 import search
 from app import cli, errors
+from app.access_log import init_access_log
 from app.auth import bp as auth_bp
 from app.auth import init_login
 from app.config import (
@@ -100,6 +101,7 @@ def init_extensions(app: Flask) -> None:
     init_routing(app)
     init_locale(app)
     init_security(app)
+    init_access_log(app)
 
 
 @event.listens_for(Engine, "connect")
