@@ -60,7 +60,5 @@ def init_access_log(app: Flask) -> None:
         # whether someone was signed in, if the page looked (never loading the account for it)
         user = g.get("_login_user")
         who = "-" if user is None else ("member" if user.is_authenticated else "visitor")
-        log.info(
-            "%s %s %s %s %s", request.method, loggable_path(), response.status_code, took, who
-        )
+        log.info("%s %s %s %s %s", request.method, loggable_path(), response.status_code, took, who)
         return response
