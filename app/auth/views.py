@@ -187,7 +187,9 @@ def change_password():
         except services.WrongPassword:
             form.current_password.errors.append(_("This is not your current password."))
         else:
-            login_user(current_user)  # the session id carries the password stamp
+            # the session id carries the password stamp; the account itself, not the proxy,
+            # or current_user would point at itself for the rest of the request
+            login_user(current_user._get_current_object())
             flash(_("Your password is changed."), "success")
             return redirect(url_for("auth.profile"))
     return render_template("auth/change_password.html", form=form)

@@ -64,7 +64,7 @@ def test_registering_a_known_address_answers_as_for_a_new_one_and_tells_the_owne
     assert text(known) == text(unknown)
     assert len(accounts(app)) == 1  # nothing was created
     [(_, subject, body)] = mailbox.to("olena@example.org")
-    assert subject == "Kažkas bandė užsiregistruoti MIPAS su jūsų e-pašto adresu"  # owner's
+    assert subject == "Kažkas bandė užsiregistruoti MIPAS su jūsų el. pašto adresu"  # owner's
     assert "/lt/account/sign-in" in body and "/lt/account/forgot-password" in body
     assert owner.display_name in body
     # the typed password changed nothing
