@@ -275,10 +275,24 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
 
 
 def request_email_change(user: User, new_email: str, current_password: str) -> None:
-    """Send a confirmation link to the new address; the account keeps the old one until then."""
+    """Send a confirmation link to the new address; the account keeps the old one until then.
+
+    An address that belongs to another account is answered as any other (the member could
+    otherwise find out who has an account), and its owner is told instead of sent a link.
+    """
     if not user.check_password(current_password):
         raise WrongPassword
     new_email = normalise_email(new_email)
-    if new_email == user.email or find_by_email(new_email) is not None:
+    if new_email == user.email:
         raise EmailTaken(new_email)
+    owner = find_by_email(new_email)
+    if owner is not None:
+        links_for = {
+            "sign_in_link": url_for("auth.sign_in", lang_code=owner.language, _external=True),
+            "reset_link": url_for(
+                "auth.forgot_password", lang_code=owner.language, _external=True
+            ),
+        }
+        enqueue(mail_user, owner.id, "address_change_attempt", links_for)
+        return
     send_confirmation(user, new_email=new_email)

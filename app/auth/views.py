@@ -205,8 +205,8 @@ def change_email():
             services.request_email_change(current_user, form.email.data, form.current_password.data)
         except services.WrongPassword:
             form.current_password.errors.append(_("This is not your current password."))
-        except services.EmailTaken:
-            form.email.errors.append(_("This e-mail address cannot be used. Choose another one."))
+        except services.EmailTaken:  # the account's own address
+            form.email.errors.append(_("This is already your e-mail address."))
         else:
             flash(
                 _(
