@@ -283,8 +283,16 @@ def make_members(config: dict, count: int) -> tuple[list[str], int]:
         for email in emails:
             create_account(email, f"Writer {email.split('@')[0][13:]}", PASSWORD, Role.MEMBER, "en")
         topic_id = db.session.scalar(sa.select(Topic.id).order_by(Topic.id))
-        db.engine.dispose()
+    close(app)
     return emails, topic_id
+
+
+def close(app) -> None:
+    """Give back an in-process application's connections and files."""
+    app.extensions["search"].backend.close()
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
 
 
 def outbox_size(database_url: str) -> int:
@@ -334,7 +342,7 @@ def verify(config: dict, shared: Shared, report: Report) -> None:
                 f"index drift: {len(drift.missing)} missing, {len(drift.stale)} stale, "
                 f"{len(drift.extra)} extra"
             )
-        db.engine.dispose()
+    close(app)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -475,7 +483,7 @@ def fresh_database(url: str) -> str:
     )
     with app.app_context():
         upgrade(revision="heads")
-        db.engine.dispose()
+    close(app)
     return url
 
 

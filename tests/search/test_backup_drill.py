@@ -55,11 +55,13 @@ def rows(url: str) -> dict[str, list[tuple]]:
 
 
 def hits(app) -> dict[str, list[int]]:
+    backend = app.extensions["search"].backend
     with app.app_context():
-        backend = app.extensions["search"].backend
-        return {
+        found = {
             word: sorted(h.id for h in backend.search(SearchQuery(word)).hits) for word in WORDS
         }
+    backend.close()  # the searcher's files, before the index is deleted
+    return found
 
 
 @pytest.mark.postgres
