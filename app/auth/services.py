@@ -138,11 +138,15 @@ def register_member(email: str, display_name: str, password: str, language: str)
 
 def tell_owner_of_registration(owner: User) -> None:
     """Mail the owner of an address that someone tried to register with again."""
-    links = {
+    enqueue(mail_user, owner.id, "registration_attempt", _ways_back_in(owner))
+
+
+def _ways_back_in(owner: User) -> dict[str, str]:
+    """The sign-in and password-reset links, in the owner's language, for a notice mail."""
+    return {
         "sign_in_link": url_for("auth.sign_in", lang_code=owner.language, _external=True),
         "reset_link": url_for("auth.forgot_password", lang_code=owner.language, _external=True),
     }
-    enqueue(mail_user, owner.id, "registration_attempt", links)
 
 
 def create_account(
@@ -287,12 +291,6 @@ def request_email_change(user: User, new_email: str, current_password: str) -> N
         raise EmailTaken(new_email)
     owner = find_by_email(new_email)
     if owner is not None:
-        links_for = {
-            "sign_in_link": url_for("auth.sign_in", lang_code=owner.language, _external=True),
-            "reset_link": url_for(
-                "auth.forgot_password", lang_code=owner.language, _external=True
-            ),
-        }
-        enqueue(mail_user, owner.id, "address_change_attempt", links_for)
+        enqueue(mail_user, owner.id, "address_change_attempt", _ways_back_in(owner))
         return
     send_confirmation(user, new_email=new_email)

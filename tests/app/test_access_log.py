@@ -19,6 +19,10 @@ def lines(caplog) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.name == "mipas.access"]
 
 
+# the log is the same on either database
+pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
+
 def test_one_line_per_request_with_method_path_status_and_time(client, access_log):
     client.get("/en/about")
     client.get("/en/no-such-page")

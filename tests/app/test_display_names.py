@@ -11,6 +11,8 @@ from app.text import clean_display_name, name_skeleton
 from tests.conftest import PASSWORD
 
 MESSAGE = "This name looks like the name of a MIPAS staff member"
+# names are the same on either database: these run on SQLite only
+SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
 def register(client, name: str, email: str = "newcomer@example.org", lang: str = "en"):
@@ -32,9 +34,9 @@ def stored_name(app, email: str) -> str | None:
         return db.session.scalar(select(User.display_name).where(User.email == email))
 
 
-@pytest.mark.parametrize(
-    ("typed", "kept"),
-    [
+@SQLITE
+def test_invisible_and_direction_characters_are_taken_out(app, client):
+    cases = [
         ("Olena\u200b K.", "Olena K."),  # zero-width space
         ("\u202eanelO", "anelO"),  # right-to-left override
         ("Ol\u2066ena\u2069", "Olena"),  # isolates
@@ -42,16 +44,19 @@ def stored_name(app, email: str) -> str | None:
         ("Olena\u00a0\u3000 K.", "Olena K."),  # odd spaces
         ("O\u00adlena\ufeff", "Olena"),  # soft hyphen, byte-order mark
         ("\u3164Olena", "Olena"),  # a letter drawn as a blank
-    ],
-)
-def test_invisible_and_direction_characters_are_taken_out(app, client, typed, kept):
-    assert register(client, typed).status_code == 302
-    assert stored_name(app, "newcomer@example.org") == kept
+    ]
+    for number, (typed, kept) in enumerate(cases):
+        email = f"newcomer{number}@example.org"
+        assert register(client, typed, email=email).status_code == 302, typed
+        assert stored_name(app, email) == kept
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
+def test_a_name_like_a_staff_members_is_refused_next_to_the_field(app, client, make_user):
+    with app.app_context():
+        moderator = db.session.get(User, make_user("moderator").id)
+        moderator.display_name = "Moderatorius Tomas"
+        db.session.commit()
+    for name in (
         "Moderatorius\u200b Tomas",  # the example: a zero-width space
         "moderatorius tomas",
         "Mоderatorius Tоmas",  # Cyrillic о
@@ -59,36 +64,33 @@ def test_invisible_and_direction_characters_are_taken_out(app, client, typed, ke
         "Moderatorius Tornas",
         "MODERATORIUS  TOMAS!",
         "\u202eModeratorius Tomas",
-    ],
-)
-def test_a_name_like_a_staff_members_is_refused_next_to_the_field(app, client, make_user, name):
-    with app.app_context():
-        moderator = db.session.get(User, make_user("moderator").id)
-        moderator.display_name = "Moderatorius Tomas"
-        db.session.commit()
-    response = register(client, name)
-    assert response.status_code == 200
-    html = response.get_data(as_text=True)
-    assert MESSAGE in html and 'id="display_name-error"' in html
+    ):
+        response = register(client, name)
+        assert response.status_code == 200, name
+        html = response.get_data(as_text=True)
+        assert MESSAGE in html and 'id="display_name-error"' in html
     assert stored_name(app, "newcomer@example.org") is None
 
 
-@pytest.mark.parametrize("name", ["Admin", "Moderatorė Ona", "MIPAS team", "Эксперт Иван"])
-def test_a_member_may_not_claim_a_role(client, name):
-    response = register(client, name)
-    assert response.status_code == 200 and MESSAGE in response.get_data(as_text=True)
+@SQLITE
+def test_a_member_may_not_claim_a_role(client):
+    for name in ("Admin", "Moderatorė Ona", "MIPAS team", "Эксперт Иван"):
+        response = register(client, name)
+        assert response.status_code == 200 and MESSAGE in response.get_data(as_text=True), name
 
 
+@SQLITE
 def test_the_refusal_is_translated(client, make_user):
     response = register(client, "Admin", lang="lt")
     assert MESSAGE not in response.get_data(as_text=True)
     assert "personalo" in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("name", ["Tomas", "Badminton fan", "Olena K.", "Moderna Tamara"])
-def test_ordinary_names_pass(app, client, make_user, name):
+@SQLITE
+def test_ordinary_names_pass(app, client, make_user):
     make_user("moderator")
-    assert register(client, name).status_code == 302
+    for number, name in enumerate(("Tomas", "Badminton fan", "Olena K.", "Moderna Tamara")):
+        assert register(client, name, email=f"n{number}@example.org").status_code == 302, name
 
 
 def test_a_member_cannot_rename_to_a_staff_name_but_keeps_their_own(
@@ -106,6 +108,7 @@ def test_a_member_cannot_rename_to_a_staff_name_but_keeps_their_own(
     assert kept.status_code == 302
 
 
+@SQLITE
 def test_staff_may_keep_names_with_their_role(app, client, make_user, sign_in):
     moderator = make_user("moderator")
     sign_in(moderator.email)

@@ -25,6 +25,9 @@ def readable_parts(link: str) -> str:
     return "\n".join(found)
 
 
+SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
+
 def path_of(link: str) -> str:
     return link.split("localhost", 1)[1]
 
@@ -35,6 +38,7 @@ def assert_opaque(link: str, email: str, user_id: int) -> None:
     assert '"user"' not in shown and f"[{user_id}," not in shown and '"email"' not in shown, link
 
 
+@SQLITE
 def test_the_confirmation_link_holds_no_address_and_no_account(app, client, mailbox):
     client.post(
         "/en/account/register",
@@ -89,12 +93,14 @@ def test_the_one_click_unfollow_link_is_opaque_and_the_same_in_every_mail(
     assert client.get(path_of(links[0])).status_code == 200
 
 
-@pytest.mark.parametrize("token", ["", "x" * 101, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"])
-def test_unknown_tokens_do_nothing(client, token):
-    assert client.get(f"/en/account/confirm/{token}").status_code in (400, 404)
-    assert client.get(f"/en/unfollow/{token}").status_code == 404
+@SQLITE
+def test_unknown_tokens_do_nothing(client):
+    for token in ("", "x" * 101, "A" * 43):
+        assert client.get(f"/en/account/confirm/{token}").status_code in (400, 404)
+        assert client.get(f"/en/unfollow/{token}").status_code == 404
 
 
+@SQLITE
 def test_a_reset_link_works_once_even_before_the_password_differs(app, client, make_user, mailbox):
     user = make_user()
     client.post("/en/account/forgot-password", data={"email": user.email})

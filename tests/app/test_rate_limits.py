@@ -123,6 +123,11 @@ def account_limited(config):
     }
 
 
+# the limits are the same on either database
+SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
+
+@SQLITE
 def test_wrong_passwords_for_one_account_are_limited_from_every_address(account_limited, make_user):
     app = create_app(account_limited)
     try:
@@ -139,6 +144,7 @@ def test_wrong_passwords_for_one_account_are_limited_from_every_address(account_
         dispose(app)
 
 
+@SQLITE
 def test_a_good_sign_in_does_not_count_against_the_account(account_limited, make_user):
     app = create_app(account_limited)
     try:

@@ -24,7 +24,7 @@ from app.extensions import db
 from app.models import User
 from tests.conftest import BASE_CONFIG, dispose
 
-EXAMPLES_PER_ROUTE = 8
+EXAMPLES_PER_ROUTE = 5
 
 # Names that once broke pages: url_for's own arguments, path values, the pages' filters.
 QUERY_NAMES = (

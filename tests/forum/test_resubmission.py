@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 
+import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
@@ -104,6 +105,10 @@ def test_the_same_key_sent_at_the_same_moment_saves_one_answer(app, make_user, a
     assert count(app, Answer) == 1
 
 
+SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
+
+@SQLITE
 def test_keys_are_kept_per_member(app, client, make_user, sign_in, ask):
     question_id = ask(make_user())
     data = {"body": "Apply in MIGRIS at least two months before.", "submission_key": "s" * 32}
@@ -113,6 +118,7 @@ def test_keys_are_kept_per_member(app, client, make_user, sign_in, ask):
     assert count(app, Answer) == 2
 
 
+@SQLITE
 def test_a_missing_or_malformed_key_still_posts(app, client, make_user, sign_in, ask):
     question_id = ask(make_user())
     sign_in(make_user().email, PASSWORD)
@@ -129,6 +135,7 @@ def test_a_missing_or_malformed_key_still_posts(app, client, make_user, sign_in,
     assert len(saved) == len(keys) and not saved & set(keys)
 
 
+@SQLITE
 def test_a_news_item_sent_twice_is_saved_once(app, client, make_user, sign_in):
     """Staff forms that create content carry the same key (news here; articles alike)."""
     sign_in(make_user("moderator").email, PASSWORD)
