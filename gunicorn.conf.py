@@ -12,9 +12,10 @@ import os
 # from the proxy's X-Forwarded-For and X-Forwarded-Proto.
 bind = os.environ.get("MIPAS_BIND", "127.0.0.1:8000")
 
-# Worker processes. MIPAS pages are CPU-bound (templates, Markdown is rendered when saved), so
-# one worker per core: measured on 2 cores, a third worker added no throughput and only memory
-# (about 100 MB each, docs/PERFORMANCE.md). `flask mipas doctor` reads the same variable.
+# Worker processes. MIPAS pages are CPU-bound (templates; Markdown is rendered when saved, not
+# per request) and wait little on the database, so about one worker per core: more add memory
+# (about 100 MB each, docs/PERFORMANCE.md) rather than speed. The default is this machine's 2.
+# `flask mipas doctor` reads the same variable.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 
 # Synchronous workers, one request at a time each: the proxy in front buffers requests and
