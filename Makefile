@@ -42,10 +42,13 @@ translations: install
 # default the local server's database mipas_bench, dropped and made again), time search on both
 # backends, then the pages, gunicorn under wrk (apt-get install wrk) and worker memory. About
 # 15 minutes on two cores; figures in benchmarks/*.json, written up in docs/PERFORMANCE.md.
+# Then load and faults: gunicorn, the search worker killed halfway, 40 writers and 40 readers
+# for 60 s (LOAD_DATABASE_URL, default the local server's database mipas_load, made again).
 bench: install
 	$(BIN)/pip install --quiet -e '.[dev,deploy]'
 	$(BIN)/python -m benchmarks.search_bench
 	$(BIN)/python -m benchmarks.page_bench
+	$(BIN)/python -m benchmarks.load_fault --writers 40 --readers 40 --seconds 60
 
 lint: install
 	$(BIN)/ruff check .

@@ -16,6 +16,7 @@ import moderation
 import news
 import search
 from app import cli, errors
+from app.access_log import init_access_log
 from app.auth import bp as auth_bp
 from app.auth import init_login
 from app.config import (
@@ -49,6 +50,7 @@ from app.permissions import (
     current_user_can,
     current_user_can_see,
 )
+from app.routing import init_routing
 from app.security import init_security
 from forum import demo as forum_demo
 from forum import personal_data as forum_personal_data
@@ -98,8 +100,10 @@ def init_extensions(app: Flask) -> None:
     login_manager.login_message = _l("Please sign in to see this page.")
     login_manager.localize_callback = str
     init_login(login_manager)
+    init_routing(app)
     init_locale(app)
     init_security(app)
+    init_access_log(app)
 
 
 @event.listens_for(Engine, "connect")

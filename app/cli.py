@@ -11,7 +11,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 from rq import SimpleWorker
 
-from app import demo
+from app import demo, doctor
 from app.auth import services as accounts
 from app.config import TRANSLATIONS
 from app.markup import render_again
@@ -68,6 +68,21 @@ def worker() -> None:
     queue = job_queue()
     # Jobs run in this process, inside the application context the command opened.
     SimpleWorker([queue], connection=queue.connection).work()
+
+
+@mipas_cli.command("doctor")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Web worker processes to check for (default: $WEB_CONCURRENCY, else 2, as gunicorn).",
+)
+def doctor_command(workers: int | None) -> None:
+    """Check the configuration and the services; exit with 1 if something must be fixed."""
+    findings = doctor.examine(workers)
+    click.echo(doctor.report(findings))
+    if any(finding.level is doctor.Level.PROBLEM for finding in findings):
+        raise SystemExit(1)
 
 
 @mipas_cli.command("fill-english-catalog")

@@ -49,6 +49,9 @@ class DefaultConfig:
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
     SIGN_IN_RATE_LIMIT = "10 per minute; 60 per hour"
+    # failed sign-ins naming one account, from all clients together (guessing from many
+    # addresses); the same for an address without an account, so it tells nobody which exist
+    SIGN_IN_ACCOUNT_RATE_LIMIT = "10 per 15 minutes; 50 per day"
     SIGN_UP_RATE_LIMIT = "5 per minute; 30 per day"
     POSTING_RATE_LIMIT = "6 per minute; 60 per hour"
     PASSWORD_RESET_RATE_LIMIT = "5 per minute; 20 per day"  # noqa: S105 - not a secret

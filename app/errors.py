@@ -1,14 +1,18 @@
-"""Error pages, translated and in the site's layout."""
+"""Error pages, translated and in the site's layout, with a minimal page when that fails."""
 
 import logging
 
-from flask import Flask, render_template, request
-from flask_babel import format_date
+from flask import Flask, g, render_template, request
+from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+
+from app.config import DEFAULT_LANGUAGE, LANGUAGES
+from app.extensions import db
+from app.locale import LANGUAGE_COOKIE
 
 ERROR_TEXT = {
     400: (_l("The request could not be understood"),
@@ -28,6 +32,7 @@ ERROR_TEXT = {
 }  # fmt: skip
 
 log = logging.getLogger("mipas.security")
+error_log = logging.getLogger("mipas.errors")
 
 CSRF_TEXT = (
     _l("The form could not be sent"),
@@ -93,9 +98,70 @@ def init_errors(app: Flask) -> None:
 
 
 def render_error(code: int, text_pair: tuple | None = None, written: list | None = None):
+    """The error page in the site's layout; the minimal page if that cannot be drawn.
+
+    The request's transaction is rolled back first: after a failed statement PostgreSQL
+    refuses every further one in it, and the layout reads the signed-in account.
+    """
+    _roll_back()
     fallback = ERROR_TEXT[400] if code < 500 else ERROR_TEXT[500]
     title, text = text_pair or ERROR_TEXT.get(code, fallback)
-    if code == 403 and current_user.is_authenticated:
-        text = account_state_text() or text
-    page = render_template("errors/error.html", code=code, title=title, text=text, written=written)
+    try:
+        if code == 403 and current_user.is_authenticated:
+            text = account_state_text() or text
+        page = render_template(
+            "errors/error.html", code=code, title=title, text=text, written=written
+        )
+    except Exception:
+        error_log.exception("The error page for %s failed; the minimal page is shown", code)
+        _roll_back()
+        return minimal_error_page(code, title, text), code
     return page, code
+
+
+def _roll_back() -> None:
+    try:
+        db.session.rollback()
+    except Exception:  # a connection that is gone: the next request gets a fresh one
+        error_log.exception("Rolling back the failed request's session failed")
+        db.session.remove()
+
+
+# The last resort, if even the minimal template cannot be rendered.
+BARE_ERROR_PAGE = (
+    '<!doctype html><html lang="lt"><head><meta charset="utf-8">'
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><title>MIPAS</title>'
+    "</head><body><main><h1>MIPAS</h1>"
+    "<p>Kažkas nepavyko. Pabandykite dar kartą po kelių minučių.</p>"
+    '<p lang="en">Something went wrong. Please try again in a few minutes.</p>'
+    '<p lang="ru">Что-то пошло не так. Попробуйте ещё раз через несколько минут.</p>'
+    '<p><a href="/">MIPAS</a></p></main></body></html>'
+)
+
+
+def minimal_error_page(code: int, title, text) -> str:
+    """The error page without the layout: no database, no account, no links built by rules."""
+    language = _language_without_account()
+    try:
+        with force_locale(language):
+            return render_template(
+                "errors/minimal.html",
+                code=code,
+                title=str(title),
+                text=str(text),
+                language=language,
+                root=request.script_root,
+            )
+    except Exception:
+        error_log.exception("The minimal error page failed too")
+        return BARE_ERROR_PAGE
+
+
+def _language_without_account() -> str:
+    """The page's language, from the address or the browser; never from the account."""
+    chosen = g.get("lang_code")
+    prefix = request.path.lstrip("/").split("/", 1)[0]
+    for candidate in (chosen, prefix, request.cookies.get(LANGUAGE_COOKIE)):
+        if candidate in LANGUAGES:
+            return candidate
+    return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE

@@ -11,7 +11,7 @@ from babel.support import NullTranslations
 from flask import Flask, current_app, g, request, url_for
 from flask_babel import format_datetime, get_locale, get_timezone, get_translations
 from flask_login import current_user
-from werkzeug.routing import BaseConverter
+from werkzeug.routing import BaseConverter, BuildError
 
 from app.config import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -179,14 +179,51 @@ def language_url(language: str, external: bool = False) -> str:
     """The address of the current page in another language (its home page if it has none)."""
     endpoint = request.endpoint
     if endpoint and current_app.url_map.is_endpoint_expecting(endpoint, "lang_code"):
-        values = dict(request.view_args or {})
-        values.update(request.args.to_dict())
-        return url_for(endpoint, lang_code=language, _external=external, **values)
+        values = {**_query_values(endpoint), **(request.view_args or {})}
+        try:
+            return url_for(endpoint, lang_code=language, _external=external, **values)
+        except (BuildError, TypeError, ValueError):
+            # the address matched, so it can be built without what the query string added
+            return url_for(
+                endpoint, lang_code=language, _external=external, **(request.view_args or {})
+            )
     if _prefix_of(request.path):
         # an address that matched no page: the same address in the other language
         path = f"/{language}/" + request.path.lstrip("/").split("/", 1)[-1]
         return (request.host_url.rstrip("/") + path) if external else path
     return url_for("main.home", lang_code=language, _external=external)
+
+
+def _query_values(endpoint: str) -> dict[str, str]:
+    """The query string's values that url_for may take as plain query parameters.
+
+    url_for reads `endpoint` and the names that begin with "_" (_external, _scheme, _method,
+    _anchor) itself, and a name that the endpoint's rules use for a path value (lang_code,
+    question_id, kind) would replace it: a visitor's `?lang_code=x` or `?_scheme=x` must not
+    choose how the links of the page are built.
+    """
+    reserved = _path_arguments(endpoint)
+    return {
+        name: value
+        for name, value in request.args.items()
+        if not name.startswith("_") and name != "endpoint" and name not in reserved
+    }
+
+
+# Endpoint -> the names its rules take from the path or as defaults; fixed once requests start.
+_endpoint_arguments: dict[str, frozenset[str]] = {}
+
+
+def _path_arguments(endpoint: str) -> frozenset[str]:
+    names = _endpoint_arguments.get(endpoint)
+    if names is None:
+        names = frozenset(
+            name
+            for rule in current_app.url_map.iter_rules(endpoint)
+            for name in (*rule.arguments, *(rule.defaults or {}))
+        )
+        _endpoint_arguments[endpoint] = names
+    return names
 
 
 def one_per_group(items: Iterable[Any], language: str) -> list[tuple[Any, tuple[str, ...]]]:

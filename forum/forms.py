@@ -13,6 +13,8 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from app.main.services import all_topics
 from app.models import UrgentReason
+from app.routing import LARGEST_ID
+from app.submissions import submission_key_field
 from app.text import strip_whitespace
 
 TITLE_MIN, TITLE_MAX = 15, 150
@@ -53,9 +55,10 @@ def valid_tags(form, field) -> None:
 def whole_number(value) -> int:
     """A form value as a number; anything else is 0, which no list offers."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return 0
+    return number if 0 < number <= LARGEST_ID else 0
 
 
 def topic_choices() -> list[tuple[int, str]]:
@@ -182,6 +185,7 @@ class QuestionForm(FlaskForm):
     language = SelectField(_l("Language of your question"), choices=language_choices())
     anonymous = BooleanField(_l("Show my name as “anonymous”"))
     post_anyway = post_anyway_field()
+    submission_key = submission_key_field()
     preview = SubmitField(_l("Preview"))
     submit = SubmitField(_l("Post your question"))
 
@@ -210,18 +214,21 @@ class EditQuestionForm(QuestionForm):
 class AnswerForm(FlaskForm):
     body = body_field(_l("Your answer"), ANSWER_MIN, BODY_MAX)
     post_anyway = post_anyway_field()
+    submission_key = submission_key_field()
     submit = SubmitField(_l("Post your answer"))
 
 
 class CommentForm(FlaskForm):
     body = body_field(_l("Your comment"), COMMENT_MIN, COMMENT_MAX)
     post_anyway = post_anyway_field()
+    submission_key = submission_key_field()
     submit = SubmitField(_l("Add the comment"))
 
 
 class EditPostForm(FlaskForm):
     body = body_field(_l("Text"), COMMENT_MIN, BODY_MAX)
     post_anyway = post_anyway_field()
+    submission_key = submission_key_field()
     reason = StringField(
         _l("What did you change? (optional)"),
         filters=[strip_whitespace],

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from flask import current_app, g, url_for
-from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import delete, func, select, update
 
+from app import links
 from app.extensions import db
 from app.mail import mail_user
 from app.models import User, utcnow
@@ -49,19 +49,18 @@ def unfollow(user_id: int, question_id: int) -> None:
 
 
 def unfollow_token(user_id: int, question_id: int) -> str:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=UNFOLLOW).dumps(
-        [user_id, question_id]
-    )
+    """The opaque token of the one-click link that stops `user_id` following a question."""
+    return links.lasting(UNFOLLOW, user_id, {"question": question_id})
 
 
 def read_unfollow_token(token: str) -> tuple[int, int] | None:
+    """The follower and the question of an unfollow link, or None for a token we never made."""
     try:
-        user_id, question_id = URLSafeSerializer(
-            current_app.config["SECRET_KEY"], salt=UNFOLLOW
-        ).loads(token)
-    except (BadSignature, ValueError, TypeError):
+        link = links.find(UNFOLLOW, token)
+    except links.LinkInvalid:
         return None
-    return int(user_id), int(question_id)
+    question_id = link.data.get("question")
+    return (link.user_id, question_id) if isinstance(question_id, int) else None
 
 
 def followers_of(question: Question, kind: NotificationKind, actor_id: int) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from app.extensions import db
 from app.models import User
+from app.routing import LARGEST_ID
 from forum.models import Answer, Comment, PostStatus, Question, Revision, Subscription, Vote
 
 PAGE_SIZE = 30
@@ -40,7 +41,10 @@ class Cursor:
         """Read a cursor from the address; anything malformed starts from the top."""
         try:
             stamp, id_ = (text or "").split("_")
-            return cls(datetime.strptime(stamp, cls.FORMAT).replace(tzinfo=UTC), int(id_))
+            row_id = int(id_)
+            if not 0 < row_id <= LARGEST_ID:
+                return None
+            return cls(datetime.strptime(stamp, cls.FORMAT).replace(tzinfo=UTC), row_id)
         except ValueError:
             return None
 

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from app import submissions
 from app.extensions import db
 from app.markup import render_markdown
 from app.models import Topic, User, utcnow
 from app.text import slugify
-from forum import notify, signals
+from forum import notify, signals, view_counter
 from forum.language import detect_language
 from forum.models import (
     Answer,
@@ -25,6 +27,8 @@ from forum.models import (
     Vote,
 )
 from forum.policy import Submission, decide
+
+log = logging.getLogger("mipas.forum")
 
 
 class ForumError(Exception):
@@ -50,6 +54,7 @@ class QuestionDraft:
     language: str = ""  # empty: detect it from the text
     anonymous: bool = False
     urgent_reason: str = ""  # an UrgentReason value, or "" when no urgent help is asked for
+    submission_key: str = ""  # the form's one-time key (app/submissions.py)
 
 
 def _status_for(author: User, kind: str, text: str, is_edit: bool = False) -> tuple[str, str]:
@@ -75,6 +80,7 @@ def _topic(topic_id: int) -> Topic:
 
 def ask_question(author: User, draft: QuestionDraft, ui_language: str) -> Question:
     """Save a new question, published or held for review as the submission policy decides."""
+    claimed = submissions.claim(draft.submission_key, author.id, "question")
     topic = _topic(draft.topic_id)
     text = f"{draft.title}\n\n{draft.body}"
     status, reason = _status_for(author, "question", text)
@@ -93,6 +99,7 @@ def ask_question(author: User, draft: QuestionDraft, ui_language: str) -> Questi
     )
     db.session.add(question)
     db.session.flush()
+    submissions.saved(claimed, question.id)
     notify.follow_quietly(author.id, question.id)
     _set_urgency(question, draft.urgent_reason)
     if question.is_published:
@@ -102,7 +109,10 @@ def ask_question(author: User, draft: QuestionDraft, ui_language: str) -> Questi
     return question
 
 
-def answer_question(author: User, question: Question, body: str) -> Answer:
+def answer_question(
+    author: User, question: Question, body: str, submission_key: str = ""
+) -> Answer:
+    claimed = submissions.claim(submission_key, author.id, "answer")
     status, reason = _status_for(author, "answer", body)
     answer = Answer(
         question=question,
@@ -115,6 +125,7 @@ def answer_question(author: User, question: Question, body: str) -> Answer:
     )
     db.session.add(answer)
     db.session.flush()
+    submissions.saved(claimed, answer.id)
     notify.follow_quietly(author.id, question.id)
     if answer.is_published:
         _answer_went_public(question, answer)
@@ -168,10 +179,13 @@ def move_answers(source: Question, target: Question) -> list[int]:
     return [answer.id for answer in answers]
 
 
-def comment_on(author: User, question: Question, answer: Answer | None, body: str) -> Comment:
+def comment_on(
+    author: User, question: Question, answer: Answer | None, body: str, submission_key: str = ""
+) -> Comment:
     """Add a comment under the question, or under one of its answers."""
     if answer is not None and answer.question_id != question.id:
         raise NotInThisThread
+    claimed = submissions.claim(submission_key, author.id, "comment")
     status, reason = _status_for(author, "comment", body)
     comment = Comment(
         question=None if answer else question,
@@ -183,6 +197,8 @@ def comment_on(author: User, question: Question, answer: Answer | None, body: st
         hold_reason=reason,
     )
     db.session.add(comment)
+    db.session.flush()
+    submissions.saved(claimed, comment.id)
     if comment.is_published:
         question.last_activity_at = utcnow()
         notify.followers_of(question, notify.NotificationKind.NEW_COMMENT, actor_id=author.id)
@@ -257,6 +273,7 @@ def _keep_revision(kind: str, post_id: int, editor: User, reason: str, title: st
 
 def edit_question(editor: User, question: Question, draft: QuestionDraft, reason: str) -> None:
     """Change a question, keeping its earlier text as a revision."""
+    submissions.saved(submissions.claim(draft.submission_key, editor.id, "question"), question.id)
     topic = _topic(draft.topic_id)
     _keep_revision("question", question.id, editor, reason, question.title, question.body)
     question.title = draft.title.strip()
@@ -288,7 +305,10 @@ def _set_urgency(question: Question, reason: str) -> None:
         question.urgent_at = None
 
 
-def edit_answer(editor: User, answer: Answer, body: str, reason: str) -> None:
+def edit_answer(
+    editor: User, answer: Answer, body: str, reason: str, submission_key: str = ""
+) -> None:
+    submissions.saved(submissions.claim(submission_key, editor.id, "answer"), answer.id)
     _keep_revision("answer", answer.id, editor, reason, "", answer.body)
     answer.body = body
     answer.body_html = str(render_markdown(body))
@@ -300,7 +320,10 @@ def edit_answer(editor: User, answer: Answer, body: str, reason: str) -> None:
     db.session.commit()
 
 
-def edit_comment(editor: User, comment: Comment, body: str, reason: str) -> None:
+def edit_comment(
+    editor: User, comment: Comment, body: str, reason: str, submission_key: str = ""
+) -> None:
+    submissions.saved(submissions.claim(submission_key, editor.id, "comment"), comment.id)
     _keep_revision("comment", comment.id, editor, reason, "", comment.body)
     comment.body = body
     comment.body_html = str(render_markdown(body))
@@ -363,15 +386,38 @@ def delete_post(post: Question | Answer | Comment) -> None:
     db.session.commit()
 
 
-def record_views(counts: dict[int, int]) -> None:
-    """Add batched page views to their questions in one statement per question."""
-    for question_id, views in counts.items():
-        db.session.execute(
-            Question.__table__.update()
-            .where(Question.id == question_id)
-            .values(view_count=Question.view_count + views)
+def count_view(question_id: int) -> None:
+    """Count one view of a thread; writing the counts never fails the reader's request."""
+    batch = view_counter.views.add(question_id)
+    if batch and not record_views(batch):
+        view_counter.views.put_back(batch)
+
+
+def record_views(counts: dict[int, int]) -> bool:
+    """Add batched page views to their questions; return whether they were written.
+
+    One transaction of its own, beside the reader's session, and the rows in the order of
+    their ids: two processes writing their batches at once then lock the rows they share in
+    the same order, so one waits for the other instead of both deadlocking (PostgreSQL).
+    Any failure is logged and the caller keeps the counts for the next batch.
+    """
+    table = Question.__table__
+    try:
+        with db.engine.begin() as connection:
+            for question_id in sorted(counts):
+                connection.execute(
+                    table.update()
+                    .where(table.c.id == question_id)
+                    .values(view_count=table.c.view_count + counts[question_id])
+                )
+    except Exception:  # counting views must never fail a reader's request
+        log.warning(
+            "Writing %d view counts failed; they are kept for the next batch.",
+            sum(counts.values()),
+            exc_info=True,
         )
-    db.session.commit()
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
+from app import submissions
 from app.permissions import Action, can_see, require
 from forum import bp, diffs, notify, queries, services
 from forum.forms import (
@@ -21,11 +22,15 @@ from forum.forms import (
 from forum.models import Answer, PostStatus, Question
 from forum.screening import personal_data_warnings
 from forum.views import (
+    LOADERS,
     _post_limit,
     comment_form_prefix,
     held_notice,
     render_question_form,
     render_thread,
+    show_saved,
+    thread_of,
+    thread_url,
 )
 
 
@@ -44,24 +49,27 @@ def _visible_answer(answer_id: int) -> Answer:
     return answer
 
 
-def _thread_url(question: Question, anchor: str | None = None) -> str:
-    return url_for("forum.thread", question_id=question.id, slug=question.slug, _anchor=anchor)
-
-
 @bp.route("/questions/<int:question_id>/answer", methods=["POST"])
 @login_required
 @_post_limit()
 def answer(question_id: int):
     question = _visible_question(question_id)
-    require(Action.ANSWER, question)
     form = AnswerForm()
+    if saved := submissions.sent_before(form, current_user):
+        return show_saved(saved)
+    require(Action.ANSWER, question)
     if not form.validate_on_submit():
         return render_thread(question.id, 422, answer_form=form)
     if warnings := personal_data_warnings(form, form.body.data):
         return render_thread(question.id, 200, answer_form=form, warnings=warnings)
-    posted = services.answer_question(current_user, question, form.body.data)
+    try:
+        posted = services.answer_question(
+            current_user, question, form.body.data, form.submission_key.data
+        )
+    except submissions.Resubmitted as again:
+        return show_saved(again.saved)
     held_notice(posted)
-    return redirect(_thread_url(question, f"answer-{posted.id}"))
+    return redirect(thread_url(question, f"answer-{posted.id}"))
 
 
 @bp.route("/questions/<int:question_id>/comment", methods=["POST"])
@@ -71,18 +79,25 @@ def answer(question_id: int):
 def comment(question_id: int | None = None, answer_id: int | None = None):
     target = _visible_answer(answer_id) if answer_id else None
     question = target.question if target else _visible_question(question_id)
-    require(Action.COMMENT, question)
     where = ("answer", answer_id) if answer_id else ("question", question.id)
     form = CommentForm(prefix=comment_form_prefix(*where))
+    if saved := submissions.sent_before(form, current_user):
+        return show_saved(saved)
+    require(Action.COMMENT, question)
     if not form.validate_on_submit():
         return render_thread(question.id, 422, comment_form=form, comment_target=where)
     if warnings := personal_data_warnings(form, form.body.data):
         return render_thread(
             question.id, 200, comment_form=form, comment_target=where, warnings=warnings
         )
-    posted = services.comment_on(current_user, question, target, form.body.data)
+    try:
+        posted = services.comment_on(
+            current_user, question, target, form.body.data, form.submission_key.data
+        )
+    except submissions.Resubmitted as again:
+        return show_saved(again.saved)
     held_notice(posted)
-    return redirect(_thread_url(question, f"comment-{posted.id}"))
+    return redirect(thread_url(question, f"comment-{posted.id}"))
 
 
 @bp.route("/answers/<int:answer_id>/helpful", methods=["POST"])
@@ -107,7 +122,7 @@ def helpful(answer_id: int):
             else _("You had not marked this answer as helpful."),
             "error",
         )
-    return redirect(_thread_url(answer_.question, f"answer-{answer_.id}"))
+    return redirect(thread_url(answer_.question, f"answer-{answer_.id}"))
 
 
 @bp.route("/answers/<int:answer_id>/accept", methods=["POST"])
@@ -119,7 +134,7 @@ def accept(answer_id: int):
         abort(400)
     services.accept_answer(answer_, current_user)
     flash(_("The answer is marked as the one that solved the question."), "success")
-    return redirect(_thread_url(answer_.question, f"answer-{answer_.id}"))
+    return redirect(thread_url(answer_.question, f"answer-{answer_.id}"))
 
 
 @bp.route("/questions/<int:question_id>/follow", methods=["POST"])
@@ -133,7 +148,7 @@ def follow(question_id: int):
     else:
         notify.unfollow(current_user.id, question.id)
         flash(_("You no longer follow this question."), "success")
-    return redirect(_thread_url(question))
+    return redirect(thread_url(question))
 
 
 @bp.route("/unfollow/<token>")
@@ -147,19 +162,12 @@ def unfollow_by_link(token: str):
     return render_template("forum/unfollowed.html", question=question)
 
 
-LOADERS = {"question": queries.question, "answer": queries.answer, "comment": queries.comment}
-
-
 def _live_post(kind: str, post_id: int):
     """A post that is not deleted and that the current user may see, or 404."""
     post = LOADERS[kind](post_id)
     if post is None or post.status == PostStatus.DELETED or not can_see(current_user, post):
         abort(404)
     return post
-
-
-def _thread_of(kind: str, post) -> Question:
-    return {"question": post, "answer": getattr(post, "question", None)}.get(kind) or post.thread
 
 
 def _editable(kind: str, post_id: int):
@@ -172,11 +180,21 @@ def _editable(kind: str, post_id: int):
 @login_required
 def edit_question(post_id: int, kind: str):
     question = _editable(kind, post_id)
-    form = EditQuestionForm(obj=question)
+    # the question in the form's own shapes: a field missing from a sent form keeps these
+    # (with obj=question, the tags came as a list of Tag rows and the edit failed on them)
+    form = EditQuestionForm(
+        data={
+            "title": question.title,
+            "body": question.body,
+            "topic": question.topic_id,
+            "tags": ", ".join(tag.name for tag in question.tags),
+            "language": question.language,
+            "anonymous": question.anonymous,
+        }
+    )
     form.topic.choices = topic_choices()
-    if request.method == "GET":
-        form.topic.data = question.topic_id
-        form.tags.data = ", ".join(tag.name for tag in question.tags)
+    if saved := submissions.sent_before(form, current_user):
+        return show_saved(saved)
     text = f"{form.title.data}\n\n{form.body.data}"
     warnings = []
     if (
@@ -193,10 +211,14 @@ def edit_question(post_id: int, kind: str):
             language=form.language.data or question.language,
             anonymous=form.anonymous.data,
             urgent_reason=form.chosen_urgent_reason,
+            submission_key=form.submission_key.data,
         )
-        services.edit_question(current_user, question, draft, form.reason.data or "")
+        try:
+            services.edit_question(current_user, question, draft, form.reason.data or "")
+        except submissions.Resubmitted as again:
+            return show_saved(again.saved)
         held_notice(question)
-        return redirect(_thread_url(question))
+        return redirect(thread_url(question))
     return render_question_form(
         "forum/edit_question.html", form, question=question, warnings=warnings
     )
@@ -210,12 +232,19 @@ def edit_post(post_id: int, kind: str):
     form = EditPostForm(obj=post)
     if request.method == "GET":
         form.reason.data = ""
+    if saved := submissions.sent_before(form, current_user):
+        return show_saved(saved)
     warnings = []
     if form.validate_on_submit() and not (warnings := personal_data_warnings(form, form.body.data)):
         edit = services.edit_answer if kind == "answer" else services.edit_comment
-        edit(current_user, post, form.body.data, form.reason.data or "")
+        try:
+            edit(
+                current_user, post, form.body.data, form.reason.data or "", form.submission_key.data
+            )
+        except submissions.Resubmitted as again:
+            return show_saved(again.saved)
         held_notice(post)
-        return redirect(_thread_url(_thread_of(kind, post), f"{kind}-{post.id}"))
+        return redirect(thread_url(thread_of(kind, post), f"{kind}-{post.id}"))
     return render_template(
         "forum/edit_post.html", form=form, post=post, kind=kind, warnings=warnings
     )
@@ -230,7 +259,7 @@ def delete(post_id: int, kind: str):
     require(Action.DELETE_OWN_POST, post)
     services.delete_post(post)
     flash(_("Your post is deleted."), "success")
-    return redirect(_thread_url(_thread_of(kind, post)))
+    return redirect(thread_url(thread_of(kind, post)))
 
 
 @bp.route("/questions/<int:post_id>/history", defaults={"kind": "question"})
@@ -238,7 +267,7 @@ def delete(post_id: int, kind: str):
 @bp.route("/comments/<int:post_id>/history", defaults={"kind": "comment"})
 def history(post_id: int, kind: str):
     post = _live_post(kind, post_id)
-    question = _thread_of(kind, post)
+    question = thread_of(kind, post)
     steps = diffs.history_steps(post, queries.revisions(kind, post.id))
     return render_template(
         "forum/history.html", post=post, kind=kind, question=question, steps=steps
@@ -263,4 +292,4 @@ def open_notification(notification_id: int):
     item = notify.mark_read_and_get(current_user.id, notification_id)
     if item is None:
         abort(404)
-    return redirect(_thread_url(item.question))
+    return redirect(thread_url(item.question))

@@ -30,5 +30,10 @@ class ViewCounter:
             self._since = time.monotonic()
             return batch
 
+    def put_back(self, batch: dict[int, int]) -> None:
+        """Keep a batch that could not be written, to go with the next one."""
+        with self._lock:
+            self._counts.update(batch)
+
 
 views = ViewCounter()

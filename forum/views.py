@@ -6,6 +6,7 @@ from flask import abort, current_app, flash, jsonify, redirect, render_template,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from app import submissions
 from app.errors import account_state_text
 from app.extensions import limiter
 from app.locale import current_language
@@ -23,13 +24,15 @@ from forum.forms import (
 )
 from forum.knowledge import queries as knowledge_queries
 from forum.language import detect_language
-from forum.models import PostStatus
+from forum.models import PostStatus, Question
 from forum.screening import personal_data_warnings
-from forum.view_counter import views
 
 
 def _post_limit():
     return limiter.limit(lambda: current_app.config["POSTING_RATE_LIMIT"], methods=["POST"])
+
+
+FILTERS = ("topic", "status", "language")
 
 
 def _question_list(template: str, topic=None, **context):
@@ -46,7 +49,8 @@ def _question_list(template: str, topic=None, **context):
             language=form.language.data or "",
         )
     page = queries.list_questions(filters, queries.Cursor.decode(request.args.get("after")))
-    args = {k: v for k, v in request.args.items() if k != "after" and v}
+    # the filters the next page keeps; nothing else of the query string reaches url_for
+    args = {name: request.args[name] for name in FILTERS if request.args.get(name)}
     return render_template(template, form=form, page=page, args=args, topic=topic, **context)
 
 
@@ -84,6 +88,8 @@ def ask():
     if form.show_help.data:
         # like the preview, a round trip that saves nothing: the help for the chosen reason
         form.urgent.data = bool(form.chosen_urgent_reason)
+    elif saved := submissions.sent_before(form, current_user):
+        return show_saved(saved)
     elif form.validate_on_submit():
         text = f"{form.title.data}\n\n{form.body.data}"
         if form.preview.data:
@@ -91,7 +97,10 @@ def ask():
             if not form.language.data:
                 form.language.data = detect_language(text, fallback=current_language())
         elif not (warnings := personal_data_warnings(form, text)):
-            question = services.ask_question(current_user, _draft(form), current_language())
+            try:
+                question = services.ask_question(current_user, _draft(form), current_language())
+            except submissions.Resubmitted as again:
+                return show_saved(again.saved)
             held_notice(question)
             return redirect(url_for("forum.thread", question_id=question.id, slug=question.slug))
     return render_question_form("forum/ask.html", form, preview=preview, warnings=warnings)
@@ -110,6 +119,27 @@ def render_question_form(template: str, form: QuestionForm, **context):
     )
 
 
+LOADERS = {"question": queries.question, "answer": queries.answer, "comment": queries.comment}
+
+
+def thread_of(kind: str, post) -> Question:
+    return {"question": post, "answer": getattr(post, "question", None)}.get(kind) or post.thread
+
+
+def thread_url(question: Question, anchor: str | None = None) -> str:
+    return url_for("forum.thread", question_id=question.id, slug=question.slug, _anchor=anchor)
+
+
+def show_saved(saved: submissions.Saved):
+    """Show the post that an earlier sending of the same form saved, instead of a second one."""
+    flash(_("You had already sent this, and it was saved. Here it is."), "success")
+    post = LOADERS[saved.kind](saved.object_id or 0) if saved.kind in LOADERS else None
+    if post is None:
+        return redirect(url_for("forum.questions"))
+    anchor = None if saved.kind == "question" else f"{saved.kind}-{post.id}"
+    return redirect(thread_url(thread_of(saved.kind, post), anchor))
+
+
 def held_notice(post) -> None:
     """Tell the author when their post waits for a moderator."""
     if post.status == PostStatus.PENDING:
@@ -125,6 +155,7 @@ def _draft(form: QuestionForm) -> services.QuestionDraft:
         language=form.language.data or "",
         anonymous=form.anonymous.data,
         urgent_reason=form.chosen_urgent_reason,
+        submission_key=form.submission_key.data,
     )
 
 
@@ -162,9 +193,7 @@ def thread(question_id: int, slug: str | None = None):
         abort(404)
     if slug != question.slug:
         return redirect(url_for("forum.thread", question_id=question.id, slug=question.slug), 301)
-    batch = views.add(question.id)
-    if batch:
-        services.record_views(batch)
+    services.count_view(question.id)
     return render_thread(question_id)
 
 

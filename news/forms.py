@@ -19,6 +19,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 
 from app.main.services import all_organisations
+from app.submissions import submission_key_field
 from app.text import strip_whitespace
 from forum.forms import BODY_MAX, FORMATTING_HINT, body_field, sized_text, whole_number
 from news.models import EVENT_TIME_ZONE, NewsKind
@@ -131,6 +132,7 @@ class NewsForm(FlaskForm):
         ],
         description=_l("The last part of the item’s address. Empty: made from the title."),
     )
+    submission_key = submission_key_field()
     submit = SubmitField(_l("Save the draft"))
 
     def validate_time_zone(self, field) -> None:

@@ -127,6 +127,10 @@ def item_by_slug(slug: str) -> NewsItem | None:
     )
 
 
+def item_by_id(item_id: int) -> NewsItem | None:
+    return db.session.get(NewsItem, item_id)
+
+
 def translations(item: NewsItem, published_only: bool) -> list[NewsItem]:
     """The other items of the item's group, in the site's language order."""
     query = select(NewsItem).where(NewsItem.group_id == item.group_id, NewsItem.id != item.id)

@@ -12,10 +12,12 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from app import submissions
 from app.config import LANGUAGES
 from app.extensions import db
 from app.markup import render_markdown
 from app.models import Organisation, User, utcnow
+from app.submissions import Submission
 from app.text import slugify
 from news.models import EVENT_TIME_ZONE, NewsGroup, NewsItem, NewsKind, NewsStatus
 from news.signals import news_changed
@@ -73,6 +75,7 @@ class NewsDraft:
     online: bool = False
     registration_url: str = ""
     organisation_id: int | None = None
+    submission_key: str = ""  # the form's one-time key (app/submissions.py)
 
     @classmethod
     def of(cls, item: NewsItem) -> NewsDraft:
@@ -159,13 +162,16 @@ def _fill(item: NewsItem, draft: NewsDraft) -> None:
     item.updated_at = utcnow()
 
 
-def _save(item: NewsItem, action: str, actor: User, before: dict) -> NewsItem:
+def _save(
+    item: NewsItem, action: str, actor: User, before: dict, claimed: Submission | None = None
+) -> NewsItem:
     """Flush, announce and commit; a slug taken at the same moment is still SlugTaken."""
     try:
         db.session.flush()
     except IntegrityError as error:
         db.session.rollback()
         raise SlugTaken(item.slug) from error
+    submissions.saved(claimed, item.id)
     _announce(item, action, actor, before)
     db.session.commit()
     return item
@@ -187,7 +193,8 @@ def _new_item(author: User, group: NewsGroup, draft: NewsDraft) -> NewsItem:
 
 def create_item(author: User, draft: NewsDraft) -> NewsItem:
     """Start a draft news item or event, in a new group of its own."""
-    return _save(_new_item(author, NewsGroup(), draft), "create_news", author, {})
+    claimed = submissions.claim(draft.submission_key, author.id, "news")
+    return _save(_new_item(author, NewsGroup(), draft), "create_news", author, {}, claimed)
 
 
 def create_translation(author: User, original: NewsItem, draft: NewsDraft) -> NewsItem:
@@ -199,16 +206,19 @@ def create_translation(author: User, original: NewsItem, draft: NewsDraft) -> Ne
     )
     if existing is not None:
         raise LanguageTaken(existing)
-    return _save(_new_item(author, original.group, draft), "translate_news", author, {})
+    claimed = submissions.claim(draft.submission_key, author.id, "news")
+    item = _new_item(author, original.group, draft)
+    return _save(item, "translate_news", author, {}, claimed)
 
 
 def edit_item(editor: User, item: NewsItem, draft: NewsDraft) -> None:
     """Change an item's text, dates, place or address; its state stays."""
+    claimed = submissions.claim(draft.submission_key, editor.id, "news")
     _check(draft)
     before = snapshot(item)
     item.slug = _free_slug(draft.slug or draft.title, item.id)
     _fill(item, draft)
-    _save(item, "edit_news", editor, before)
+    _save(item, "edit_news", editor, before, claimed)
 
 
 def publish_item(curator: User, item: NewsItem) -> None:

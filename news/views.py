@@ -11,10 +11,12 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
+from app import submissions
 from app.config import LANGUAGES
 from app.locale import current_language
 from app.models import Organisation, utcnow
 from app.permissions import Action, can, require
+from app.routing import bounded_number
 from forum.forms import ActionForm
 from news import bp, queries, services
 from news.calendar import CALENDAR_TYPE, calendar_file
@@ -22,20 +24,26 @@ from news.dates import event_when, time_zone_label
 from news.forms import EditItemForm, NewItemForm, NewsFilterForm, NewsForm, organisation_choices
 from news.models import EVENT_TIME_ZONE, NewsItem, NewsKind, NewsStatus
 
+# A ?page= past this is not looked up: it keeps the offset a number the database takes.
+LAST_PAGE = 10_000
+
 
 @bp.route("/news/")
 def index():
     filters = NewsFilterForm(request.args)
     kind = filters.kind.data if filters.validate() else ""
-    number = max(request.args.get("page", 1, type=int), 1)
+    number = bounded_number(request.args.get("page"), largest=LAST_PAGE)
     now = utcnow()
     # upcoming events have their own section, above the first page only
     show_upcoming = number == 1 and kind != NewsKind.NEWS
+    page = queries.news_page(current_language(), now, kind or "", number)
+    if number > 1 and not page.items:
+        abort(404)  # a page past the last one
     return render_template(
         "news/index.html",
         filters=filters,
         upcoming=queries.upcoming_events(current_language(), now) if show_upcoming else [],
-        page=queries.news_page(current_language(), now, kind or "", number),
+        page=page,
         kind=kind or "",
         drafts=queries.drafts() if can(current_user, Action.PUBLISH_NEWS) else [],
     )
@@ -106,6 +114,7 @@ def _draft(form: NewsForm, language: str) -> services.NewsDraft:
         online=form.online.data,
         registration_url=form.registration_url.data or "",
         organisation_id=form.organisation.data or None,
+        submission_key=form.submission_key.data,
     )
 
 
@@ -139,6 +148,13 @@ def _saved(found: NewsItem):
     return redirect(url_for("news.item", slug=found.slug))
 
 
+def _show_saved(saved: submissions.Saved):
+    """The item an earlier sending of the same form saved, instead of saving it twice."""
+    flash(_("You had already sent this, and it was saved. Here it is."), "success")
+    found = queries.item_by_id(saved.object_id or 0)
+    return redirect(url_for("news.item", slug=found.slug) if found else url_for("news.index"))
+
+
 @bp.route("/news/new", methods=["GET", "POST"])
 @login_required
 def new():
@@ -147,9 +163,13 @@ def new():
     form.organisation.choices = organisation_choices()
     if request.method == "GET":
         form.language.data = current_language()
+    elif saved := submissions.sent_before(form, current_user):
+        return _show_saved(saved)
     elif form.validate_on_submit():
         try:
             created = services.create_item(current_user, _draft(form, form.language.data))
+        except submissions.Resubmitted as again:
+            return _show_saved(again.saved)
         except services.NewsError as error:
             _show_error(form, error)
         else:
@@ -171,9 +191,13 @@ def translate(slug: str):
         # the facts stay the same in every language; the words are the translator's
         _fill_form(form, services.NewsDraft.of(original))
         form.title.data = form.summary.data = form.body.data = form.slug.data = ""
+    elif saved := submissions.sent_before(form, current_user):
+        return _show_saved(saved)
     elif form.validate_on_submit():
         try:
             created = services.create_translation(current_user, original, _draft(form, language))
+        except submissions.Resubmitted as again:
+            return _show_saved(again.saved)
         except services.LanguageTaken as error:
             flash(_("This item already has a version in that language."), "error")
             return redirect(url_for("news.item", slug=error.existing.slug))
@@ -193,9 +217,13 @@ def edit(slug: str):
     form.organisation.choices = organisation_choices()
     if request.method == "GET":
         _fill_form(form, services.NewsDraft.of(found))
+    elif saved := submissions.sent_before(form, current_user):
+        return _show_saved(saved)
     elif form.validate_on_submit():
         try:
             services.edit_item(current_user, found, _draft(form, found.language))
+        except submissions.Resubmitted as again:
+            return _show_saved(again.saved)
         except services.NewsError as error:
             _show_error(form, error)
         else:

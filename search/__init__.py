@@ -40,6 +40,7 @@ def init_app(app: Flask) -> None:
     service = SearchService(app)
     app.extensions["search"] = service
     app.extensions.setdefault("health_checks", {})["search"] = service.healthy
+    app.extensions.setdefault("doctor_checks", []).append(service.doctor)
     app.register_blueprint(bp)
     app.register_blueprint(assets)
     app.cli.add_command(search_cli)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -52,6 +53,21 @@ def check(repair: bool) -> None:
         click.echo("Repaired.")
     else:
         raise click.ClickException("The index differs from the database.")
+
+
+@search_cli.command("backup")
+@click.argument("archive", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+def backup(archive: Path) -> None:
+    """Write the Whoosh index into ARCHIVE (.tar.gz), while no indexer writes to it.
+
+    deploy/restore.sh puts it back with tar, before any command opens the index.
+    """
+    service = _service()
+    if service.backend_name != "whoosh":
+        click.echo("The PostgreSQL backend keeps the index in the database: back that up.")
+        return
+    documents = service.backend.backup(archive)  # type: ignore[attr-defined]
+    click.echo(f"Backed up the search index ({documents} documents) to {archive}.")
 
 
 @search_cli.command("worker")

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from flask import Flask, current_app, has_app_context
 from sqlalchemy import delete, func, select
@@ -15,7 +16,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.config import ConfigurationError
+from app.doctor import Finding, Level
 from app.extensions import db
+from app.models import utcnow
 from search.backend import DocumentKind, IndexBusy, Progress, SearchBackend
 from search.documents import all_documents, count_published, load_documents
 from search.models import SearchOutbox
@@ -27,6 +30,8 @@ BACKENDS = ("whoosh", "postgres")
 # "worker": only `flask search worker` drains it (several app processes).
 INDEXERS = ("embedded", "worker")
 BATCH_SIZE = 200
+# An outbox row older than this means no indexer is draining it.
+OUTBOX_LATE = timedelta(seconds=60)
 
 Key = tuple[DocumentKind, int]
 
@@ -223,3 +228,44 @@ class SearchService:
 
     def healthy(self) -> bool:
         return self.backend.healthy()
+
+    def doctor(self, workers: int) -> list[Finding]:
+        """For `flask mipas doctor`: can the index be searched, and is it as new as the data?"""
+        subject = f"Search ({self.backend_name})"
+        if not self.healthy():
+            return [
+                Finding(
+                    Level.PROBLEM,
+                    subject,
+                    "The index cannot be searched. Run `flask search reindex`.",
+                )
+            ]
+        with self._context(), Session(db.engine) as session:
+            waiting, oldest = session.execute(
+                select(func.count(SearchOutbox.id), func.min(SearchOutbox.created_at))
+            ).one()
+        if waiting and oldest is not None and utcnow() - oldest > OUTBOX_LATE:
+            drainer = (
+                "Is the one `flask search worker` running?"
+                if self.indexer == "worker"
+                else "Run `flask search check`."
+            )
+            return [
+                Finding(
+                    Level.PROBLEM,
+                    subject,
+                    f"The index is older than the database: {waiting} changes have waited "
+                    f"more than {OUTBOX_LATE.seconds} seconds to be indexed. {drainer}",
+                )
+            ]
+        indexed, expected = self.backend.count(), self.expected_count()
+        if indexed != expected:
+            return [
+                Finding(
+                    Level.WARNING,
+                    subject,
+                    f"The index holds {indexed} documents and the database {expected}. "
+                    "Run `flask search check` to find and repair the difference.",
+                )
+            ]
+        return [Finding(Level.OK, subject, f"{indexed} documents, as in the database.")]

@@ -12,6 +12,7 @@ import gc
 import logging
 import math
 import shutil
+import tarfile
 import threading
 import time
 import warnings
@@ -69,6 +70,8 @@ log = logging.getLogger("mipas.search")
 # Bump when the schema or the analyzers change: an index of another version is rebuilt.
 SCHEMA_VERSION = "2"
 VERSION_FILE = "mipas-schema-version"
+# Whoosh's lock files, which a backup leaves out.
+LOCK_FILES = (".lock", "WRITELOCK", "READLOCK")
 
 LANGUAGES = ("lt", "ru", "en")
 FOLDED = "folded"
@@ -597,6 +600,32 @@ class WhooshBackend(SearchBackend):
                 if progress:
                     progress(len(batch))
         return total
+
+    # --- backup ---------------------------------------------------------------------------
+
+    def backup(self, archive: Path, timeout: float = 60.0) -> int:
+        """Write the index into a .tar.gz archive; return how many documents it holds.
+
+        Whoosh's write lock is held meanwhile, so that no drain commits (or merges away a
+        segment) while the files are read; drains wait, their changes wait in the outbox.
+        """
+        with self._write_lock:
+            lock = self._ix().lock("WRITELOCK")
+            deadline = time.monotonic() + timeout
+            while not lock.acquire(blocking=False):
+                if time.monotonic() > deadline:
+                    raise IndexBusy(str(self.path))
+                time.sleep(0.1)
+            try:
+                with self._ix().searcher() as searcher:
+                    documents = searcher.doc_count()
+                with tarfile.open(archive, "w:gz") as tar:
+                    for file in sorted(self.path.iterdir()):
+                        if file.is_file() and not file.name.endswith(LOCK_FILES):
+                            tar.add(file, arcname=file.name)
+            finally:
+                lock.release()
+        return documents
 
     # --- reading ------------------------------------------------------------------------
 

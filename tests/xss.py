@@ -252,6 +252,9 @@ CORPUS: dict[str, tuple[str, ...]] = {
 }
 
 VECTORS: tuple[str, ...] = tuple(vector for group in CORPUS.values() for vector in group)
+# What a form can carry: the site refuses any request holding a NUL character as a whole (400,
+# tests/app/test_out_of_range.py), so those vectors never reach a form or a page.
+STORABLE: tuple[str, ...] = tuple(vector for vector in VECTORS if "\x00" not in vector)
 
 # URL attributes, and the schemes a page may use in them. Anything else (javascript:, data:,
 # vbscript:, file:) in a link or a resource is an injection.

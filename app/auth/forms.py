@@ -16,7 +16,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Leng
 
 from app.config import LANGUAGES
 from app.locale import LANGUAGE_NAMES
-from app.text import strip_whitespace
+from app.text import clean_display_name, strip_whitespace
 
 PASSWORD_MIN = 10
 PASSWORD_MAX = 128
@@ -124,7 +124,8 @@ def confirm_password_field() -> PasswordField:
 def display_name_field() -> StringField:
     return StringField(
         _l("Display name"),
-        filters=[strip_whitespace],
+        # no invisible or direction-changing characters; NFKC; single spaces
+        filters=[clean_display_name],
         validators=[
             DataRequired(_l("Enter the name others will see.")),
             Length(min=2, max=60, message=_l("A display name must be 2 to 60 characters long.")),

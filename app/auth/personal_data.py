@@ -15,6 +15,7 @@ from typing import Any
 
 from flask import current_app
 
+from app import links, submissions
 from app.auth.services import WrongPassword, other_admins_who_can_act
 from app.extensions import db
 from app.mail import mail_address
@@ -142,3 +143,5 @@ def _scrub(user: User) -> None:
     # a random password nobody knows changes the session stamp: every session ends
     user.set_password(secrets.token_urlsafe(32))
     user.deleted_at = utcnow()
+    links.forget_user(user.id)  # a confirmation link holds an address
+    submissions.forget_user(user.id)

@@ -6,15 +6,16 @@ import secrets
 from functools import cache
 
 from flask import current_app, url_for
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app import links
 from app.extensions import db
 from app.mail import mail_user
-from app.models import Role, User, utcnow
+from app.models import STAFF_ROLES, Role, User, utcnow
 from app.tasks import enqueue
+from app.text import name_skeleton
 
 CONFIRM_EMAIL = "confirm-email"
 RESET_PASSWORD = "reset-password"  # noqa: S105 - a token purpose, not a secret
@@ -40,6 +41,18 @@ class TokenExpired(AccountError):
     pass
 
 
+class NameLikeStaff(AccountError):
+    """A display name that looks like a staff member's, or claims a staff role."""
+
+
+# Words that claim a role on the site, in its languages: a member's name may not start a word
+# with one ("Moderatorius Jonas", "Admin", "Эксперт"). Compared by their skeletons.
+ROLE_WORDS = (
+    "moderator", "administrator", "admin", "expert", "ekspert", "mipas",
+    "модератор", "администратор", "админ", "эксперт",
+)  # fmt: skip
+
+
 def normalise_email(email: str) -> str:
     return email.strip().lower()
 
@@ -60,31 +73,80 @@ def other_admins_who_can_act(person: User, lock: bool = False) -> int:
     return sum(1 for admin in others if not admin.is_suspended)
 
 
+def check_display_name(name: str, person: User | None = None) -> None:
+    """Refuse a name that looks like a staff member's (other than `person`'s own) or, for
+    anyone but staff, one that claims a role; raise NameLikeStaff.
+
+    Names are compared by skeleton (app/text.py): case, accents, spaces, punctuation,
+    invisible characters and look-alike letters of other scripts do not make a difference.
+    """
+    skeleton = name_skeleton(name)
+    if person is None or not person.is_staff:
+        words = {name_skeleton(word) for word in name.split()}
+        roles = {name_skeleton(word) for word in ROLE_WORDS}
+        if any(word.startswith(role) for word in words for role in roles if word):
+            raise NameLikeStaff(name)
+    staff = db.session.execute(
+        select(User.id, User.display_name).where(
+            User.role.in_([role.value for role in STAFF_ROLES]), User.deleted_at.is_(None)
+        )
+    )
+    for staff_id, staff_name in staff:
+        if staff_id != (person.id if person else None) and name_skeleton(staff_name) == skeleton:
+            raise NameLikeStaff(name)
+
+
 def find_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
-def register_member(email: str, display_name: str, password: str, language: str) -> User:
-    """Create an unconfirmed member and send the confirmation link."""
+def register_member(email: str, display_name: str, password: str, language: str) -> None:
+    """Create an unconfirmed member and mail the confirmation link.
+
+    If the address already has an account, nothing is created and its owner gets a mail
+    saying that someone tried to register with it. The person registering is answered the
+    same either way, after the same work (the password is hashed in both cases, the slow
+    part): for people who ask about asylum or residence, having an account here is itself
+    something a stranger must not find out.
+    """
+    check_display_name(display_name)
     email = normalise_email(email)
-    if find_by_email(email) is not None:
-        raise EmailTaken(email)
+    password_hash = generate_password_hash(password)
+    owner = find_by_email(email)
+    if owner is not None:
+        tell_owner_of_registration(owner)
+        return
     user = User(
         email=email,
         display_name=display_name.strip(),
         language=language,
         role=Role.MEMBER.value,
         privacy_accepted_at=utcnow(),
+        password_hash=password_hash,
     )
-    user.set_password(password)
     db.session.add(user)
     try:
-        db.session.commit()
-    except IntegrityError as error:  # two sign-ups with one address at the same moment
+        db.session.flush()
+    except IntegrityError:  # two sign-ups with one address at the same moment
         db.session.rollback()
-        raise EmailTaken(email) from error
-    send_confirmation(user)
-    return user
+        owner = find_by_email(email)
+        if owner is not None:
+            tell_owner_of_registration(owner)
+        return
+    send_confirmation(user)  # commits the account with its link
+
+
+def tell_owner_of_registration(owner: User) -> None:
+    """Mail the owner of an address that someone tried to register with again."""
+    enqueue(mail_user, owner.id, "registration_attempt", _ways_back_in(owner))
+
+
+def _ways_back_in(owner: User) -> dict[str, str]:
+    """The sign-in and password-reset links, in the owner's language, for a notice mail."""
+    return {
+        "sign_in_link": url_for("auth.sign_in", lang_code=owner.language, _external=True),
+        "reset_link": url_for("auth.forgot_password", lang_code=owner.language, _external=True),
+    }
 
 
 def create_account(
@@ -108,23 +170,23 @@ def create_account(
     return user
 
 
-def _serializer(purpose: str) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=purpose)
-
-
-def _read_token(purpose: str, token: str, max_age: int) -> dict:
+def _read_link(purpose: str, token: str, max_age: int) -> links.MailLink:
     try:
-        return _serializer(purpose).loads(token, max_age=max_age)
-    except SignatureExpired as error:
+        return links.find(purpose, token, max_age)
+    except links.LinkExpired as error:
         raise TokenExpired from error
-    except BadSignature as error:
+    except links.LinkInvalid as error:
         raise TokenInvalid from error
 
 
 def send_confirmation(user: User, new_email: str | None = None) -> None:
-    """Mail a signed, expiring link that confirms `new_email` (or the account's address)."""
+    """Mail an expiring link that confirms `new_email` (or the account's address); commits.
+
+    The link is opaque: the address to confirm is kept on the server, not in the link.
+    """
     email = new_email or user.email
-    token = _serializer(CONFIRM_EMAIL).dumps({"user": user.id, "email": email})
+    token = links.issue(CONFIRM_EMAIL, user.id, {"email": email})
+    db.session.commit()
     link = url_for("auth.confirm_email", lang_code=user.language, token=token, _external=True)
     template = "change_email" if new_email else "confirm_email"
     enqueue(mail_user, user.id, template, {"link": link}, to=email)
@@ -132,11 +194,11 @@ def send_confirmation(user: User, new_email: str | None = None) -> None:
 
 def confirm_email(token: str) -> User:
     """Confirm the address a link was sent to; for a change of address, switch to it."""
-    data = _read_token(CONFIRM_EMAIL, token, current_app.config["CONFIRM_EMAIL_MAX_AGE"])
-    user = db.session.get(User, data.get("user"))
+    link = _read_link(CONFIRM_EMAIL, token, current_app.config["CONFIRM_EMAIL_MAX_AGE"])
+    user = db.session.get(User, link.user_id)
     if user is None or not user.is_active:
         raise TokenInvalid
-    email = normalise_email(data.get("email", ""))
+    email = normalise_email(link.data.get("email", ""))
     if email != user.email:
         owner = find_by_email(email)
         if owner is not None:
@@ -167,22 +229,29 @@ def request_password_reset(email: str) -> None:
     user = find_by_email(email)
     if user is None or not user.is_active:
         return
-    token = _serializer(RESET_PASSWORD).dumps({"user": user.id, "stamp": user.password_hash[-12:]})
+    token = links.issue(RESET_PASSWORD, user.id, {"stamp": user.password_hash[-12:]})
+    db.session.commit()
     link = url_for("auth.reset_password", lang_code=user.language, token=token, _external=True)
     enqueue(mail_user, user.id, "reset_password", {"link": link})
 
 
-def user_for_reset_token(token: str) -> User:
-    """The account a reset link belongs to; a link works once, until the password changes."""
-    data = _read_token(RESET_PASSWORD, token, current_app.config["RESET_PASSWORD_MAX_AGE"])
-    user = db.session.get(User, data.get("user"))
-    if user is None or not user.is_active or user.password_hash[-12:] != data.get("stamp"):
+def _reset_link(token: str) -> tuple[links.MailLink, User]:
+    link = _read_link(RESET_PASSWORD, token, current_app.config["RESET_PASSWORD_MAX_AGE"])
+    user = db.session.get(User, link.user_id)
+    if user is None or not user.is_active or user.password_hash[-12:] != link.data.get("stamp"):
         raise TokenInvalid
-    return user
+    return link, user
+
+
+def user_for_reset_token(token: str) -> User:
+    """The account a reset link belongs to; a link works once, and not after the password
+    changed some other way."""
+    return _reset_link(token)[1]
 
 
 def reset_password(token: str, password: str) -> User:
-    user = user_for_reset_token(token)
+    link, user = _reset_link(token)
+    links.use_up(link)
     user.set_password(password)
     # whoever can read the mailbox has just proven the address
     user.email_confirmed_at = user.email_confirmed_at or utcnow()
@@ -193,6 +262,8 @@ def reset_password(token: str, password: str) -> User:
 def update_profile(
     user: User, display_name: str, language: str, bio: str, email_notifications: bool
 ) -> None:
+    if display_name.strip() != user.display_name:  # a name given before the check stays
+        check_display_name(display_name, user)
     user.display_name = display_name.strip()
     user.language = language
     user.bio = bio.strip()
@@ -208,10 +279,18 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
 
 
 def request_email_change(user: User, new_email: str, current_password: str) -> None:
-    """Send a confirmation link to the new address; the account keeps the old one until then."""
+    """Send a confirmation link to the new address; the account keeps the old one until then.
+
+    An address that belongs to another account is answered as any other (the member could
+    otherwise find out who has an account), and its owner is told instead of sent a link.
+    """
     if not user.check_password(current_password):
         raise WrongPassword
     new_email = normalise_email(new_email)
-    if new_email == user.email or find_by_email(new_email) is not None:
+    if new_email == user.email:
         raise EmailTaken(new_email)
+    owner = find_by_email(new_email)
+    if owner is not None:
+        enqueue(mail_user, owner.id, "address_change_attempt", _ways_back_in(owner))
+        return
     send_confirmation(user, new_email=new_email)

@@ -2,6 +2,7 @@
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
 from app.auth import bp, services
@@ -18,7 +19,12 @@ from app.auth.forms import (
 from app.extensions import limiter
 from app.locale import current_language
 from app.permissions import Action, require
-from app.security import safe_next_url
+from app.security import account_key, safe_next_url
+
+NAME_LIKE_STAFF = _l(
+    "This name looks like the name of a MIPAS staff member or of a staff role. "
+    "Choose another one, so that nobody takes you for staff."
+)
 
 
 def post_rate_limit(setting: str):
@@ -35,17 +41,13 @@ def register():
     if request.method == "GET":
         form.language.data = current_language()
     if form.validate_on_submit():
+        # the same answer whether or not the address has an account (see the service)
         try:
             services.register_member(
                 form.email.data, form.display_name.data, form.password.data, form.language.data
             )
-        except services.EmailTaken:
-            form.email.errors.append(
-                _(
-                    "An account with this e-mail address already exists. "
-                    "Sign in or reset the password."
-                )
-            )
+        except services.NameLikeStaff:
+            form.display_name.errors.append(NAME_LIKE_STAFF)
         else:
             return redirect(url_for("auth.registered"))
     return render_template("auth/register.html", form=form)
@@ -85,8 +87,19 @@ def resend_confirmation():
     return redirect(url_for("auth.profile"))
 
 
+def failed_sign_in(response) -> bool:
+    return response.status_code != 302  # a sign-in that worked redirects
+
+
 @bp.route("/sign-in", methods=["GET", "POST"])
 @post_rate_limit("SIGN_IN_RATE_LIMIT")
+@limiter.limit(
+    lambda: current_app.config["SIGN_IN_ACCOUNT_RATE_LIMIT"],
+    key_func=account_key,
+    methods=["POST"],
+    deduct_when=failed_sign_in,
+    scope="sign-in-account",
+)
 def sign_in():
     next_url = safe_next_url(request.args.get("next"))
     if current_user.is_authenticated:
@@ -147,15 +160,19 @@ def profile():
     if request.method == "GET":
         form.email_notifications.data = "each" if current_user.email_notifications else "none"
     if form.validate_on_submit():
-        services.update_profile(
-            current_user,
-            form.display_name.data,
-            form.language.data,
-            form.bio.data or "",
-            email_notifications=form.email_notifications.data == "each",
-        )
-        flash(_("Your profile is saved."), "success")
-        return redirect(url_for("auth.profile"))
+        try:
+            services.update_profile(
+                current_user,
+                form.display_name.data,
+                form.language.data,
+                form.bio.data or "",
+                email_notifications=form.email_notifications.data == "each",
+            )
+        except services.NameLikeStaff:
+            form.display_name.errors.append(NAME_LIKE_STAFF)
+        else:
+            flash(_("Your profile is saved."), "success")
+            return redirect(url_for("auth.profile"))
     return render_template("auth/profile.html", form=form, resend_form=ConfirmActionForm())
 
 
@@ -170,7 +187,9 @@ def change_password():
         except services.WrongPassword:
             form.current_password.errors.append(_("This is not your current password."))
         else:
-            login_user(current_user)  # the session id carries the password stamp
+            # the session id carries the password stamp; the account itself, not the proxy,
+            # or current_user would point at itself for the rest of the request
+            login_user(current_user._get_current_object())
             flash(_("Your password is changed."), "success")
             return redirect(url_for("auth.profile"))
     return render_template("auth/change_password.html", form=form)
@@ -186,8 +205,8 @@ def change_email():
             services.request_email_change(current_user, form.email.data, form.current_password.data)
         except services.WrongPassword:
             form.current_password.errors.append(_("This is not your current password."))
-        except services.EmailTaken:
-            form.email.errors.append(_("This e-mail address cannot be used. Choose another one."))
+        except services.EmailTaken:  # the account's own address
+            form.email.errors.append(_("This is already your e-mail address."))
         else:
             flash(
                 _(

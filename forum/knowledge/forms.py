@@ -10,6 +10,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 
+from app.submissions import submission_key_field
 from app.text import strip_whitespace
 from forum.forms import (
     BODY_MAX,
@@ -118,6 +119,7 @@ class ArticleForm(FlaskForm):
         validate_choice=False,
         validators=[listed_choice(_l("Choose a topic from the list."))],
     )
+    submission_key = submission_key_field()
     submit = SubmitField(_l("Save the draft"))
 
 

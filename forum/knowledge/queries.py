@@ -69,6 +69,10 @@ def article_by_slug(slug: str) -> Article | None:
     )
 
 
+def article_by_id(article_id: int) -> Article | None:
+    return db.session.get(Article, article_id)
+
+
 def translations(article: Article, published_only: bool) -> list[Article]:
     """The other articles of the article's group, in the site's language order."""
     query = select(Article).where(Article.group_id == article.group_id, Article.id != article.id)

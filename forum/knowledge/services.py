@@ -14,9 +14,11 @@ from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from app import submissions
 from app.extensions import db
 from app.markup import render_markdown
 from app.models import Topic, User, utcnow, utctoday
+from app.submissions import Submission
 from app.text import slugify
 from forum import signals
 from forum.knowledge.models import (
@@ -76,6 +78,7 @@ class ArticleDraft:
     slug: str = ""  # empty: made from the title
     legal_basis: str = ""
     sources: str = ""  # official web addresses, one a line
+    submission_key: str = ""  # the form's one-time key (app/submissions.py)
 
 
 def follow_moved_answers(answer_ids: list[int], question_id: int) -> None:
@@ -160,13 +163,16 @@ def _fill(article: Article, draft: ArticleDraft, editor: User) -> None:
     article.updated_at = utcnow()
 
 
-def _save(article: Article, action: str, actor: User, before: dict) -> Article:
+def _save(
+    article: Article, action: str, actor: User, before: dict, claimed: Submission | None = None
+) -> Article:
     """Flush, announce and commit; a slug taken at the same moment is still SlugTaken."""
     try:
         db.session.flush()
     except IntegrityError as error:
         db.session.rollback()
         raise SlugTaken(article.slug) from error
+    submissions.saved(claimed, article.id)
     _announce(article, action, actor, before)
     db.session.commit()
     return article
@@ -198,9 +204,10 @@ def create_article_from_answer(author: User, answer: Answer, draft: ArticleDraft
     question = answer.question
     if answer.status != PostStatus.PUBLISHED or question.accepted_answer_id != answer.id:
         raise NotAProposal(answer.id)
+    claimed = submissions.claim(draft.submission_key, author.id, "article")
     # the new group is saved with its first article, and not at all if the draft is refused
     article = _new_article(author, ArticleGroup(), draft, (question.id, answer.id))
-    return _save(article, "create_article", author, {})
+    return _save(article, "create_article", author, {}, claimed)
 
 
 def create_translation(author: User, original: Article, draft: ArticleDraft) -> Article:
@@ -212,18 +219,20 @@ def create_translation(author: User, original: Article, draft: ArticleDraft) -> 
     )
     if existing is not None:
         raise LanguageTaken(existing)
+    claimed = submissions.claim(draft.submission_key, author.id, "article")
     source = (original.source_question_id, original.source_answer_id)
     article = _new_article(author, original.group, draft, source)
-    return _save(article, "translate_article", author, {})
+    return _save(article, "translate_article", author, {}, claimed)
 
 
 def edit_article(editor: User, article: Article, draft: ArticleDraft) -> None:
     """Change an article's text, address or topic; its state and dates stay."""
+    claimed = submissions.claim(draft.submission_key, editor.id, "article")
     _check_topic(draft.topic_id)
     before = snapshot(article)
     article.slug = _free_slug(draft.slug or draft.title, article.id)
     _fill(article, draft, editor)
-    _save(article, "edit_article", editor, before)
+    _save(article, "edit_article", editor, before, claimed)
 
 
 def publish_article(curator: User, article: Article) -> None:

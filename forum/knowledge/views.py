@@ -8,10 +8,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
+from app import submissions
 from app.locale import current_language
 from app.main.services import all_topics, topic_by_slug
 from app.models import utctoday
 from app.permissions import Action, can, require
+from app.routing import bounded_number
 from app.security import safe_next_url
 from forum import queries as forum_queries
 from forum.forms import ActionForm, topic_choices
@@ -71,6 +73,7 @@ def _draft(form: ArticleForm, language: str) -> services.ArticleDraft:
         slug=form.slug.data or "",
         legal_basis=form.legal_basis.data or "",
         sources=form.sources.data or "",
+        submission_key=form.submission_key.data,
     )
 
 
@@ -93,11 +96,20 @@ def _saved(article: Article):
     return redirect(url_for("knowledge.article", slug=article.slug))
 
 
+def _show_saved(saved: submissions.Saved):
+    """The article an earlier sending of the same form saved, instead of saving it twice."""
+    flash(_("You had already sent this, and it was saved. Here it is."), "success")
+    article = queries.article_by_id(saved.object_id or 0)
+    if article is None:
+        return redirect(url_for("knowledge.index"))
+    return redirect(url_for("knowledge.article", slug=article.slug))
+
+
 @bp.route("/kb/new", methods=["GET", "POST"])
 @login_required
 def new():
     require(Action.PROPOSE_ARTICLE)
-    answer = forum_queries.answer(request.args.get("answer", type=int) or 0)
+    answer = forum_queries.answer(bounded_number(request.args.get("answer"), default=0))
     if answer is None or answer.question.accepted_answer_id != answer.id:
         abort(404)
     form = NewArticleForm()
@@ -106,11 +118,15 @@ def new():
         draft = services.draft_from_answer(answer)
         _fill_form(form, draft)
         form.language.data = draft.language
+    elif saved := submissions.sent_before(form, current_user):
+        return _show_saved(saved)
     elif form.validate_on_submit():
         try:
             created = services.create_article_from_answer(
                 current_user, answer, _draft(form, form.language.data)
             )
+        except submissions.Resubmitted as again:
+            return _show_saved(again.saved)
         except services.NotAProposal:
             abort(404)
         except services.KnowledgeError as error:
@@ -134,9 +150,13 @@ def translate(slug: str):
         form.topic.data = original.topic_id
         # the official pages stay the same in every language; the words are the translator's
         form.sources.data = original.sources
+    elif saved := submissions.sent_before(form, current_user):
+        return _show_saved(saved)
     elif form.validate_on_submit():
         try:
             created = services.create_translation(current_user, original, _draft(form, language))
+        except submissions.Resubmitted as again:
+            return _show_saved(again.saved)
         except services.LanguageTaken as error:
             flash(_("This article already has a version in that language."), "error")
             return redirect(url_for("knowledge.article", slug=error.existing.slug))
@@ -170,9 +190,13 @@ def edit(slug: str):
                 found.sources,
             ),
         )
+    elif saved := submissions.sent_before(form, current_user):
+        return _show_saved(saved)
     elif form.validate_on_submit():
         try:
             services.edit_article(current_user, found, _draft(form, found.language))
+        except submissions.Resubmitted as again:
+            return _show_saved(again.saved)
         except services.KnowledgeError as error:
             _show_error(form, error)
         else:

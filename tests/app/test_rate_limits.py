@@ -104,3 +104,53 @@ def test_redis_keeps_no_client_address(config):
         assert not any("203.0.113.7" in key for key in keys)
     finally:
         dispose(app)
+
+
+def sign_in_as(client, email: str, address: str, password: str = "wrong") -> int:  # noqa: S107
+    return client.post(
+        "/en/account/sign-in",
+        data={"email": email, "password": password},
+        environ_base={"REMOTE_ADDR": address},
+    ).status_code
+
+
+@pytest.fixture
+def account_limited(config):
+    return {
+        **config,
+        "SIGN_IN_RATE_LIMIT": "100 per minute",
+        "SIGN_IN_ACCOUNT_RATE_LIMIT": "3 per minute",
+    }
+
+
+# the limits are the same on either database
+SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
+
+@SQLITE
+def test_wrong_passwords_for_one_account_are_limited_from_every_address(account_limited, make_user):
+    app = create_app(account_limited)
+    try:
+        client = app.test_client()
+        member = make_user()
+        addresses = [f"203.0.113.{n}" for n in range(1, 6)]
+        known = [sign_in_as(client, member.email, address) for address in addresses]
+        unknown = [sign_in_as(client, "nobody@example.org", address) for address in addresses]
+        # the same answers whether or not the address has an account
+        assert known == unknown == [200, 200, 200, 429, 429]
+        # another account is not held back by them
+        assert sign_in_as(client, "someone.else@example.org", "198.51.100.9") == 200
+    finally:
+        dispose(app)
+
+
+@SQLITE
+def test_a_good_sign_in_does_not_count_against_the_account(account_limited, make_user):
+    app = create_app(account_limited)
+    try:
+        member = make_user()
+        for round_ in range(4):
+            client = app.test_client()
+            assert sign_in_as(client, member.email, f"192.0.2.{round_}", PASSWORD) == 302
+    finally:
+        dispose(app)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from tests.walk.pages import ROLES, Field, Form
 from tests.walk.walker import Walker
-from tests.xss import VECTORS
+from tests.xss import STORABLE, VECTORS
 
 ECHO_BATCH = 30  # vectors in each field of a submission that comes back with errors
 SEPARATOR = "\n\n"
@@ -37,7 +37,7 @@ class Submitter:
         self.walker.hostile = True
         try:
             for carrying in ("fields", "hidden") if hidden else ("fields",):
-                rounds = list(batches(VECTORS, ECHO_BATCH))
+                rounds = list(batches(STORABLE, ECHO_BATCH))
                 while rounds:
                     batch = rounds.pop(0)
                     data = self._echo_data(form, batch, hidden, carrying == "hidden")
@@ -130,8 +130,8 @@ class Submitter:
         limit = found.maxlength or 20_000
         joiner = SEPARATOR if found.kind == "textarea" else " "
         value, taken = token, 0
-        while taken < len(VECTORS):
-            vector = VECTORS[(start + taken) % len(VECTORS)]
+        while taken < len(STORABLE):
+            vector = STORABLE[(start + taken) % len(STORABLE)]
             if len(value) + len(joiner) + len(vector) > limit:
                 break
             value += joiner + vector
