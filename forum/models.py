@@ -22,6 +22,13 @@ class PostStatus(enum.StrEnum):
     DELETED = "deleted"
 
 
+class Visibility(enum.StrEnum):
+    """Who can read a question's thread."""
+
+    PUBLIC = "public"  # everybody
+    PRIVATE = "private"  # a private consultation: its asker, the topic's experts, moderators
+
+
 class CloseReason(enum.StrEnum):
     DUPLICATE = "duplicate"
     OFF_TOPIC = "off_topic"
@@ -74,6 +81,10 @@ class Question(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # a Visibility value: everybody, or a private consultation
+    visibility: Mapped[str] = mapped_column(
+        String(10), default=Visibility.PUBLIC.value, server_default=Visibility.PUBLIC.value
+    )
     # an UrgentReason value, "" when the asker did not ask for urgent help; and since when
     urgent_reason: Mapped[str] = mapped_column(String(20), default="")
     urgent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -94,6 +105,10 @@ class Question(db.Model):
     @property
     def is_published(self) -> bool:
         return self.status == PostStatus.PUBLISHED
+
+    @property
+    def is_private(self) -> bool:
+        return self.visibility == Visibility.PRIVATE
 
     @property
     def is_answered(self) -> bool:
