@@ -10,10 +10,7 @@ from sqlalchemy import text as sql
 
 from app.extensions import db
 from tests.app import posts
-
-
-def page(response) -> str:
-    return response.get_data(as_text=True)
+from tests.pages import page
 
 
 @pytest.fixture

@@ -2,10 +2,7 @@
 
 from app.extensions import db
 from forum.models import Answer, Question, Revision
-
-
-def page(response) -> str:
-    return response.get_data(as_text=True)
+from tests.pages import page
 
 
 def edit_question(client, question_id, topic_id, **changes):

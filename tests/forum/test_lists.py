@@ -7,10 +7,7 @@ from app import demo
 from app.extensions import db
 from app.models import Topic
 from forum.models import Question
-
-
-def page(response) -> str:
-    return response.get_data(as_text=True)
+from tests.pages import page
 
 
 def test_lists_filter_by_status_and_language(app, client, make_user, ask, answer):

@@ -5,10 +5,7 @@ from sqlalchemy import update
 from app.extensions import db
 from app.models import User
 from forum.models import Notification
-
-
-def page(response) -> str:
-    return response.get_data(as_text=True)
+from tests.pages import page
 
 
 def test_the_asker_is_told_of_a_new_answer_in_the_app_and_by_mail(

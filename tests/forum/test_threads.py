@@ -7,10 +7,7 @@ from sqlalchemy import event, update
 
 from app.extensions import db
 from forum.models import Answer, Comment, Question
-
-
-def page(response) -> str:
-    return response.get_data(as_text=True)
+from tests.pages import page
 
 
 def thread_url(question_id: int, lang: str = "en") -> str:

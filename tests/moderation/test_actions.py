@@ -10,10 +10,7 @@ from app.extensions import db
 from app.models import User
 from forum.models import Answer, Notification, Question
 from moderation.models import AuditEntry
-
-
-def page(response) -> str:
-    return response.get_data(as_text=True)
+from tests.pages import page
 
 
 def audit_actions(app) -> list[str]:

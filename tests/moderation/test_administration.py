@@ -13,6 +13,7 @@ from app.models import Organisation, Role, Topic, User
 from moderation import admin_services
 from moderation.models import AuditEntry, Claim
 from search.models import SearchOutbox
+from tests.pages import page
 
 PASSWORD = "a long and quiet river"
 
@@ -38,10 +39,6 @@ NEW_ORGANISATION = {
     "description_en": "Free legal advice every Tuesday.",
     "description_ru": "Юридические консультации.",
 }
-
-
-def page(response) -> str:
-    return response.get_data(as_text=True)
 
 
 def signed_in(app, user):

@@ -16,10 +16,7 @@ from forum.knowledge.models import Article
 from forum.models import Answer, PostStatus
 from moderation import queues
 from moderation.models import AuditEntry, Claim
-
-
-def page(response) -> str:
-    return response.get_data(as_text=True)
+from tests.pages import page
 
 
 @pytest.fixture

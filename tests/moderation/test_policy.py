@@ -4,11 +4,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from forum.models import Answer, Notification, Question
-
-
-def page(response) -> str:
-    return response.get_data(as_text=True)
-
+from tests.pages import page
 
 QUESTION = {
     "title": "Как продлить вид на жительство по работе?",

@@ -11,14 +11,11 @@ from app.extensions import db
 from app.models import User
 from forum.models import Answer, Notification, Question, Revision
 from moderation.models import AuditEntry
+from tests.pages import page
 
 PHONE = "+370 612 34567"
 CODE = "38501010000"
 BODY = f"My employer keeps my passport. Call me on {PHONE}, my personal code is {CODE}."
-
-
-def page(response) -> str:
-    return response.get_data(as_text=True)
 
 
 def search_hits(client, words: str) -> str:

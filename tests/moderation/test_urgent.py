@@ -15,6 +15,7 @@ from app.models import HelpContact, Topic, User, utcnow
 from forum.models import Notification, Question
 from moderation.models import AuditEntry
 from tests.moderation.test_expert_alerts import expert as approved_expert
+from tests.pages import page
 
 URGENT = {
     "title": "My employer took my passport, what can I do?",
@@ -24,10 +25,6 @@ URGENT = {
     "urgent_reason": "violence",
     "language": "",
 }
-
-
-def page(response) -> str:
-    return response.get_data(as_text=True)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import User
 from moderation.models import AuditEntry, ExpertApplication
+from tests.pages import page
 
 PASSWORD = "a long and quiet river"
 
@@ -17,13 +18,10 @@ APPLICATION = {
 }
 
 
-def page(response) -> str:
-    return response.get_data(as_text=True)
-
-
 def signed_in(app, user):
     client = app.test_client()
-    client.post("/en/account/sign-in", data={"email": user.email, "password": PASSWORD})
+    response = client.post("/en/account/sign-in", data={"email": user.email, "password": PASSWORD})
+    assert response.status_code == 302, "the sign-in was refused"
     return client
 
 

@@ -10,14 +10,11 @@ import pytest
 from app import create_app
 from search.backend import SearchQuery, SearchResults
 from tests.conftest import dispose
-
-
-def page_text(response) -> str:
-    return response.get_data(as_text=True)
+from tests.pages import page
 
 
 def main(response) -> str:
-    html = page_text(response)
+    html = page(response)
     return html[html.index("<main") : html.index("</main>")]
 
 
@@ -67,7 +64,7 @@ def test_the_results_link_to_threads_in_the_page_language(search_client, threads
 def test_the_page_speaks_each_language(search_client, threads, language):
     response = search_client.get(f"/{language}/search?q=leidimo+gyventi")
     assert response.status_code == 200
-    html = page_text(response)
+    html = page(response)
     assert f'<html lang="{language}">' in html
     assert f'href="/{language}/questions/{threads["lt"]}/q"' in html
 
@@ -165,7 +162,7 @@ def test_bad_input_gives_a_normal_page_with_a_clear_message(search_client, threa
     assert response.status_code == 200
     html = main(response)
     assert message in html
-    assert "<script>alert" not in page_text(response)
+    assert "<script>alert" not in page(response)
 
 
 def test_a_search_that_runs_out_of_time_says_so(search_client, search_app, monkeypatch):
@@ -178,7 +175,7 @@ def test_a_search_that_runs_out_of_time_says_so(search_client, search_app, monke
 
 
 def test_every_page_has_the_search_box(client):
-    html = page_text(client.get("/lt/"))
+    html = page(client.get("/lt/"))
     form = re.search(r'<form class="header-search" role="search"[^>]*>.*?</form>', html, re.S)
     assert form and 'action="/lt/search"' in form.group(0) and 'method="get"' in form.group(0)
     assert '<label for="site-search"' in form.group(0) and 'name="q"' in form.group(0)
