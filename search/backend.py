@@ -108,12 +108,10 @@ class SearchBackend(abc.ABC):
     """An index of published documents. Only the indexer writes to it."""
 
     @abc.abstractmethod
-    def index(self, documents: list[Document]) -> None:
-        """Add or replace documents, in one commit."""
-
-    @abc.abstractmethod
-    def delete(self, kind: DocumentKind, document_id: int) -> None:
-        """Remove one document if it is there."""
+    def update(
+        self, documents: list[Document], removed: Iterable[tuple[DocumentKind, int]]
+    ) -> None:
+        """Add or replace `documents` and remove `removed`, in one commit: the one write."""
 
     @abc.abstractmethod
     def search(self, query: SearchQuery) -> SearchResults:
@@ -135,13 +133,13 @@ class SearchBackend(abc.ABC):
     def fingerprints(self) -> dict[tuple[DocumentKind, int], str]:
         """The fingerprint of every indexed document, by (kind, id), for `flask search check`."""
 
-    def update(
-        self, documents: list[Document], removed: Iterable[tuple[DocumentKind, int]]
-    ) -> None:
-        """Add or replace `documents` and remove `removed`, in one commit."""
-        self.index(documents)
-        for kind, document_id in removed:
-            self.delete(kind, document_id)
+    def index(self, documents: list[Document]) -> None:
+        """Add or replace documents, in one commit."""
+        self.update(documents, ())
+
+    def delete(self, kind: DocumentKind, document_id: int) -> None:
+        """Remove one document if it is there."""
+        self.update([], [(kind, document_id)])
 
     def rebuild(self, batches: Iterable[list[Document]], progress: Progress | None = None) -> int:
         """Replace the whole index with the documents of `batches`; return how many."""

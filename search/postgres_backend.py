@@ -246,12 +246,6 @@ class PostgresBackend(SearchBackend):
 
     # --- writing ------------------------------------------------------------------------
 
-    def index(self, documents: list[Document]) -> None:
-        self.update(documents, ())
-
-    def delete(self, kind: DocumentKind, document_id: int) -> None:
-        self.update([], [(kind, document_id)])
-
     def update(
         self, documents: list[Document], removed: Iterable[tuple[DocumentKind, int]]
     ) -> None:
