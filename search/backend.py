@@ -141,8 +141,16 @@ class SearchBackend(abc.ABC):
         """Remove one document if it is there."""
         self.update([], [(kind, document_id)])
 
-    def rebuild(self, batches: Iterable[list[Document]], progress: Progress | None = None) -> int:
-        """Replace the whole index with the documents of `batches`; return how many."""
+    def rebuild(
+        self,
+        batches: Iterable[list[Document]],
+        progress: Progress | None = None,
+        expected: int | None = None,
+    ) -> int:
+        """Replace the whole index with the documents of `batches`; return how many.
+
+        `expected`, how many there will be, lets a backend choose how to build.
+        """
         self.clear()
         total = 0
         for batch in batches:
