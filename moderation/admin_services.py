@@ -20,7 +20,7 @@ from app.models import STAFF_ROLES, HelpContact, Organisation, Role, Topic, User
 from app.phones import normalise_phone
 from app.tasks import enqueue
 from moderation import audit
-from moderation.services import release_claims_of
+from moderation.claims import release_claims_of
 
 # Staff listed by role, the most rights first.
 ROLE_ORDER = {Role.ADMIN: 0, Role.MODERATOR: 1, Role.EXPERT: 2}

@@ -10,7 +10,7 @@ from app.extensions import limiter
 from app.main.services import all_topics
 from app.permissions import Action, can_see, require
 from forum.services import thread_of
-from moderation import bp, services
+from moderation import bp, services, vetting
 from moderation.forms import ExpertApplicationForm, FlagForm
 
 
@@ -51,7 +51,7 @@ def apply_as_expert():
     form = ExpertApplicationForm()
     form.topics.choices = [(t.slug, t.name) for t in all_topics()]
     if form.validate_on_submit():
-        draft = services.ApplicationDraft(
+        draft = vetting.ApplicationDraft(
             organisation_name=form.organisation_name.data,
             topics=form.topics.data,
             languages=form.languages.data,
@@ -59,7 +59,7 @@ def apply_as_expert():
             proof_url=form.proof_url.data,
         )
         try:
-            services.apply_as_expert(current_user, draft)
+            vetting.apply_as_expert(current_user, draft)
         except services.AlreadyDecided:
             flash(_("Your earlier application is still waiting for an administrator."), "error")
         else:

@@ -16,8 +16,8 @@ from app.extensions import db
 from app.models import User
 from forum.signals import posts_removing
 from moderation import audit
+from moderation.claims import release_claims_of
 from moderation.models import Claim, ExpertApplication, Flag
-from moderation.services import release_claims_of
 
 
 def export_member_data(user: User) -> dict[str, Any]:

@@ -1,4 +1,7 @@
-"""Moderation services: flags, decisions on posts and threads, suspensions, expert vetting.
+"""Moderation services: flags, decisions on posts and threads, suspensions.
+
+Claims on queue items are in moderation/claims.py, expert vetting in moderation/vetting.py,
+the errors all three raise in moderation/errors.py.
 
 Each function is one moderator action: it changes what it must, writes the audit log,
 and commits once. Posts change state through forum.services, the forum's only writer.
@@ -6,10 +9,9 @@ and commits once. Posts change state through forum.services, the forum's only wr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -17,40 +19,24 @@ from sqlalchemy.exc import IntegrityError
 
 from app.config import LANGUAGES
 from app.extensions import db
-from app.mail import mail_user
-from app.models import Organisation, Role, Topic, User, utcnow
-from app.tasks import enqueue
-from app.text import slugify
+from app.models import Topic, User, utcnow
 from forum import notify
 from forum import services as forum_services
 from forum.knowledge import services as knowledge_services
 from forum.models import Answer, Comment, NotificationKind, PostStatus, Question
 from forum.signals import article_changed
-from moderation import audit
-from moderation.models import ApplicationStatus, Claim, ExpertApplication, Flag
+from moderation import audit, claims
+from moderation.errors import (  # noqa: F401 - the views catch them as services.*
+    AlreadyDecided,
+    AlreadyFlagged,
+    ModerationError,
+    ReasonRequired,
+    already_decided,
+)
+from moderation.models import Flag
 from news.signals import news_changed
 
 POST_MODELS = {"question": Question, "answer": Answer, "comment": Comment}
-
-
-class ModerationError(Exception):
-    """An action that cannot be carried out as asked."""
-
-
-class AlreadyDecided(ModerationError):
-    """Someone else acted on the item first."""
-
-    def __init__(self, by: User | None = None) -> None:
-        super().__init__()
-        self.by = by
-
-
-class AlreadyFlagged(ModerationError):
-    pass
-
-
-class ReasonRequired(ModerationError):
-    pass
 
 
 def find_post(kind: str, post_id: int) -> Question | Answer | Comment | None:
@@ -62,11 +48,6 @@ def _snapshot(post) -> dict:
     return {"status": post.status, "hold_reason": post.hold_reason}
 
 
-def _already_decided(kind: str, post_id: int) -> AlreadyDecided:
-    entry = audit.last_decision(kind, post_id)
-    return AlreadyDecided(entry.actor if entry else None)
-
-
 def _tell_author(post, kind: NotificationKind, actor: User, note: str = "") -> None:
     question = forum_services.thread_of(post)
     notify.one(post.author_id, question, kind, actor.id, note)
@@ -75,10 +56,10 @@ def _tell_author(post, kind: NotificationKind, actor: User, note: str = "") -> N
 def approve(moderator: User, kind: str, post: Question | Answer | Comment) -> None:
     """Publish a held post; the author and the thread's followers are told."""
     if post.status != PostStatus.PENDING:
-        raise _already_decided(kind, post.id)
+        raise already_decided(kind, post.id)
     before = _snapshot(post)
     forum_services.change_status(post, PostStatus.PUBLISHED, moderator.id)
-    _release(kind, post.id)
+    claims.release(kind, post.id)
     audit.record(moderator, "approve", kind, post.id, before=before, after=_snapshot(post))
     _tell_author(post, NotificationKind.POST_APPROVED, moderator)
     db.session.commit()
@@ -114,7 +95,7 @@ def redact(
     if missing := forum_services.passages_not_found(kind, post, pieces):
         raise PassagesNotFound(missing)
     if approve and post.status != PostStatus.PENDING:
-        raise _already_decided(kind, post.id)
+        raise already_decided(kind, post.id)
     question = forum_services.thread_of(post)
     done = forum_services.redact_post(kind, post, pieces, redaction_marker(question))
     _scrub_flag_notes(kind, post.id, pieces)
@@ -126,7 +107,7 @@ def redact(
         forum_services.change_status(post, PostStatus.PUBLISHED, moderator.id)
         audit.record(moderator, "approve", kind, post.id, before=before, after=_snapshot(post))
         _tell_author(post, NotificationKind.POST_APPROVED, moderator)
-    _release(kind, post.id)
+    claims.release(kind, post.id)
     db.session.commit()
     notify.send_pending()
 
@@ -145,11 +126,11 @@ def reject(moderator: User, kind: str, post, reason: str) -> None:
     if not reason.strip():
         raise ReasonRequired
     if post.status not in (PostStatus.PENDING, PostStatus.HIDDEN):
-        raise _already_decided(kind, post.id)
+        raise already_decided(kind, post.id)
     before = _snapshot(post)
     forum_services.change_status(post, PostStatus.REJECTED, moderator.id)
     _resolve_flags(kind, post.id)
-    _release(kind, post.id)
+    claims.release(kind, post.id)
     audit.record(moderator, "reject", kind, post.id, reason, before, _snapshot(post))
     _tell_author(post, NotificationKind.POST_REJECTED, moderator, reason.strip())
     db.session.commit()
@@ -158,7 +139,7 @@ def reject(moderator: User, kind: str, post, reason: str) -> None:
 
 def hide(moderator: User, kind: str, post, reason: str = "") -> None:
     if post.status != PostStatus.PUBLISHED:
-        raise _already_decided(kind, post.id)
+        raise already_decided(kind, post.id)
     before = _snapshot(post)
     forum_services.change_status(post, PostStatus.HIDDEN, moderator.id)
     audit.record(moderator, "hide", kind, post.id, reason, before, _snapshot(post))
@@ -168,11 +149,11 @@ def hide(moderator: User, kind: str, post, reason: str = "") -> None:
 def restore(moderator: User, kind: str, post) -> None:
     """Make a hidden post public again and close its flags."""
     if post.status != PostStatus.HIDDEN:
-        raise _already_decided(kind, post.id)
+        raise already_decided(kind, post.id)
     before = _snapshot(post)
     forum_services.change_status(post, PostStatus.PUBLISHED, moderator.id)
     _resolve_flags(kind, post.id)
-    _release(kind, post.id)
+    claims.release(kind, post.id)
     audit.record(moderator, "restore", kind, post.id, before=before, after=_snapshot(post))
     db.session.commit()
     notify.send_pending()
@@ -181,8 +162,8 @@ def restore(moderator: User, kind: str, post) -> None:
 def dismiss_flags(moderator: User, kind: str, post) -> None:
     """Keep a flagged post as it is and close its flags."""
     if not _resolve_flags(kind, post.id):
-        raise _already_decided(kind, post.id)
-    _release(kind, post.id)
+        raise already_decided(kind, post.id)
+    claims.release(kind, post.id)
     audit.record(moderator, "dismiss_flags", kind, post.id)
     db.session.commit()
 
@@ -258,7 +239,7 @@ def reopen_question(moderator: User, question: Question) -> None:
 
 def set_locked(moderator: User, question: Question, locked: bool, reason: str = "") -> None:
     if question.locked == locked:
-        raise _already_decided("question", question.id)
+        raise already_decided("question", question.id)
     question.locked = locked
     action = "lock" if locked else "unlock"
     audit.record(
@@ -302,36 +283,6 @@ def unsuspend(moderator: User, member: User) -> None:
     db.session.commit()
 
 
-def claim(moderator: User, item_kind: str, item_id: int) -> Claim:
-    """Take an item so that others see it is being worked on; tell who has it already."""
-    existing = db.session.scalar(
-        select(Claim).where(Claim.item_kind == item_kind, Claim.item_id == item_id)
-    )
-    if existing is not None:
-        if existing.moderator_id != moderator.id:
-            raise AlreadyDecided(existing.moderator)
-        return existing
-    taken = Claim(item_kind=item_kind, item_id=item_id, moderator_id=moderator.id)
-    db.session.add(taken)
-    try:
-        db.session.commit()
-    except IntegrityError as error:
-        db.session.rollback()
-        raise AlreadyDecided from error
-    return taken
-
-
-def _release(item_kind: str, item_id: int) -> None:
-    db.session.execute(
-        Claim.__table__.delete().where(Claim.item_kind == item_kind, Claim.item_id == item_id)
-    )
-
-
-def release_claims_of(person: User) -> None:
-    """Free the queue items someone claimed, when they leave the staff; the caller commits."""
-    db.session.execute(Claim.__table__.delete().where(Claim.moderator_id == person.id))
-
-
 @article_changed.connect
 def record_article_action(
     article, action: str, actor: User, reason: str, before: dict, after: dict
@@ -339,124 +290,12 @@ def record_article_action(
     """Every knowledge-base action goes in the log; it ends the claim on what it settled."""
     audit.record(actor, action, "article", article.id, reason, before, after)
     if action in ("review_article", "archive_article"):
-        _release("article", article.id)
+        claims.release("article", article.id)
     if action == "create_article" and article.source_answer_id is not None:
-        _release("proposal", article.source_answer_id)
+        claims.release("proposal", article.source_answer_id)
 
 
 @news_changed.connect
 def record_news_action(item, action: str, actor: User, before: dict, after: dict) -> None:
     """Every news action goes in the log, in the action's own commit."""
     audit.record(actor, action, "news", item.id, "", before, after)
-
-
-@dataclass
-class ApplicationDraft:
-    organisation_name: str
-    topics: list[str]
-    languages: list[str]
-    statement: str
-    proof_url: str
-
-
-def apply_as_expert(member: User, draft: ApplicationDraft) -> ExpertApplication:
-    pending = db.session.scalar(
-        select(ExpertApplication).where(
-            ExpertApplication.user_id == member.id,
-            ExpertApplication.status == ApplicationStatus.PENDING,
-        )
-    )
-    if pending is not None:
-        raise AlreadyDecided
-    application = ExpertApplication(
-        user_id=member.id,
-        organisation_name=draft.organisation_name.strip(),
-        organisation=_organisation_named(draft.organisation_name),
-        topics=",".join(draft.topics),
-        languages=",".join(draft.languages),
-        statement=draft.statement.strip(),
-        proof_url=draft.proof_url.strip(),
-    )
-    db.session.add(application)
-    db.session.commit()
-    return application
-
-
-def _organisation_named(name: str) -> Organisation | None:
-    wanted = name.strip().lower()
-    for organisation in db.session.scalars(select(Organisation)):
-        names = {organisation.name_lt, organisation.name_en, organisation.name_ru}
-        if wanted in {n.lower() for n in names}:
-            return organisation
-    return None
-
-
-def approve_application(admin: User, application: ExpertApplication) -> None:
-    """Make the member a verified expert of the organisation (created if it is new)."""
-    if application.status != ApplicationStatus.PENDING:
-        raise _already_decided("application", application.id)
-    organisation = application.organisation or _new_organisation(application.organisation_name)
-    member = application.user
-    before = {"role": member.role, "organisation": member.organisation_id}
-    member.role = Role.EXPERT.value
-    member.organisation = organisation
-    application.organisation = organisation
-    _decide(admin, application, ApplicationStatus.APPROVED, "")
-    db.session.flush()
-    after = {"role": member.role, "organisation": organisation.id}
-    audit.record(admin, "approve_expert", "application", application.id, "", before, after)
-    db.session.commit()
-    _mail_decision(application)
-
-
-def decline_application(admin: User, application: ExpertApplication, reason: str) -> None:
-    if not reason.strip():
-        raise ReasonRequired
-    if application.status != ApplicationStatus.PENDING:
-        raise _already_decided("application", application.id)
-    _decide(admin, application, ApplicationStatus.DECLINED, reason)
-    audit.record(admin, "decline_expert", "application", application.id, reason)
-    db.session.commit()
-    _mail_decision(application)
-
-
-def revoke_expert(admin: User, expert: User, reason: str) -> None:
-    if not reason.strip():
-        raise ReasonRequired
-    if expert.role != Role.EXPERT:
-        raise _already_decided("member", expert.id)
-    expert.role = Role.MEMBER.value
-    release_claims_of(expert)
-    audit.record(
-        admin, "revoke_expert", "member", expert.id, reason, {"role": "expert"}, {"role": "member"}
-    )
-    db.session.commit()
-
-
-def _decide(admin: User, application: ExpertApplication, status: ApplicationStatus, reason: str):
-    application.status = status.value
-    application.decided_by_id = admin.id
-    application.decided_at = utcnow()
-    application.decision_reason = reason.strip()
-
-
-def _mail_decision(application: ExpertApplication) -> None:
-    member = application.user
-    context = {
-        "approved": application.status == ApplicationStatus.APPROVED,
-        "organisation": application.organisation_name,
-        "reason": application.decision_reason,
-        "link": url_for("auth.profile", lang_code=member.language, _external=True),
-    }
-    enqueue(mail_user, member.id, "expert_decision", context)
-
-
-def _new_organisation(name: str) -> Organisation:
-    organisation = Organisation(
-        slug=slugify(name) or "organisation",
-        name_lt=name.strip(),
-        name_en=name.strip(),
-        name_ru=name.strip(),
-    )
-    db.session.add(organisation)
-    return organisation

@@ -16,7 +16,7 @@ from app.permissions import Action, can, require
 from app.security import safe_next_url
 from forum import queries as forum_queries
 from forum import services as forum_services
-from moderation import audit, bp, queues, services
+from moderation import audit, bp, claims, queues, services, vetting
 from moderation.forms import (
     FLAG_REASONS,
     AuditFilterForm,
@@ -199,7 +199,7 @@ def reviews():
 def claim(kind: str, post_id: int):
     require(Action.MODERATE_POST)
     try:
-        services.claim(current_user, kind, post_id)
+        claims.claim(current_user, kind, post_id)
     except services.AlreadyDecided as error:
         _tell_already_decided(error)
     return _back(url_for("moderation.pending"))
@@ -393,9 +393,9 @@ def decide_application(application_id: int, decision: str):
         return redirect(url_for("moderation.applications"))
     try:
         if decision == "approve":
-            services.approve_application(current_user, application)
+            vetting.approve_application(current_user, application)
         else:
-            services.decline_application(current_user, application, form.reason.data)
+            vetting.decline_application(current_user, application, form.reason.data)
     except services.AlreadyDecided as error:
         _tell_already_decided(error)
     else:
@@ -415,7 +415,7 @@ def revoke(member_id: int):
         flash(" ".join(map(str, form.reason.errors)), "error")
     else:
         try:
-            services.revoke_expert(current_user, expert, form.reason.data)
+            vetting.revoke_expert(current_user, expert, form.reason.data)
         except services.AlreadyDecided as error:
             _tell_already_decided(error)
         else:
