@@ -15,7 +15,7 @@ import forum.knowledge
 import moderation
 import news
 import search
-from app import cli, errors
+from app import cli, errors, tasks
 from app.access_log import init_access_log
 from app.auth import bp as auth_bp
 from app.auth import init_login
@@ -104,6 +104,7 @@ def init_extensions(app: Flask) -> None:
     init_locale(app)
     init_security(app)
     init_access_log(app)
+    tasks.listen()
 
 
 @event.listens_for(Engine, "connect")

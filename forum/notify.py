@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import current_app, g, url_for
+from flask import current_app, url_for
 from sqlalchemy import delete, func, select, update
 
 from app import links
 from app.extensions import db
 from app.mail import mail_user
 from app.models import User, utcnow
-from app.tasks import enqueue
+from app.tasks import after_commit
 from forum.models import Notification, NotificationKind, Question, Subscription
 
 UNFOLLOW = "unfollow-thread"
@@ -82,7 +82,7 @@ def one(
     note: str = "",
     always_mail: bool = False,
 ) -> None:
-    """Notify one person; the caller commits, then calls `send_pending`.
+    """Notify one person; the caller commits, and the mail goes after the commit.
 
     `always_mail`: by e-mail too, whatever the person chose (urgent questions to the staff).
     """
@@ -129,13 +129,7 @@ def _notify(
             ),
             "settings_link": url_for("auth.profile", lang_code=user.language, _external=True),
         }
-        g.setdefault("mail_after_commit", []).append((user.id, context))
-
-
-def send_pending() -> None:
-    """Hand the mail of the notifications just committed to the task queue."""
-    for user_id, context in g.pop("mail_after_commit", []):
-        enqueue(mail_user, user_id, "notification", context)
+        after_commit(db.session, mail_user, user.id, "notification", context)
 
 
 def unread_count(user_id: int) -> int:

@@ -105,7 +105,6 @@ def ask_question(author: User, draft: QuestionDraft, ui_language: str) -> Questi
     if question.is_published:
         signals.question_published.send(question)
     db.session.commit()
-    notify.send_pending()
     return question
 
 
@@ -130,8 +129,6 @@ def answer_question(
     if answer.is_published:
         _answer_went_public(question, answer)
     db.session.commit()
-    if answer.is_published:
-        notify.send_pending()
     return answer
 
 
@@ -203,7 +200,6 @@ def comment_on(
         question.last_activity_at = utcnow()
         notify.followers_of(question, notify.NotificationKind.NEW_COMMENT, actor_id=author.id)
     db.session.commit()
-    notify.send_pending()
     return comment
 
 
@@ -244,7 +240,6 @@ def accept_answer(answer: Answer, accepted_by: User) -> None:
             answer.author_id, question, notify.NotificationKind.ANSWER_ACCEPTED, accepted_by.id
         )
     db.session.commit()
-    notify.send_pending()
 
 
 def unaccept_answer(question: Question) -> None:
@@ -288,7 +283,6 @@ def edit_question(editor: User, question: Question, draft: QuestionDraft, reason
     _set_urgency(question, draft.urgent_reason)
     _hold_edit_if_needed(editor, question, "question", f"{draft.title}\n\n{draft.body}")
     db.session.commit()
-    notify.send_pending()
 
 
 def _set_urgency(question: Question, reason: str) -> None:

@@ -63,7 +63,6 @@ def approve(moderator: User, kind: str, post: Question | Answer | Comment) -> No
     audit.record(moderator, "approve", kind, post.id, before=before, after=_snapshot(post))
     _tell_author(post, NotificationKind.POST_APPROVED, moderator)
     db.session.commit()
-    notify.send_pending()
 
 
 class PassagesNotFound(ModerationError):
@@ -109,7 +108,6 @@ def redact(
         _tell_author(post, NotificationKind.POST_APPROVED, moderator)
     claims.release(kind, post.id)
     db.session.commit()
-    notify.send_pending()
 
 
 def _scrub_flag_notes(kind: str, post_id: int, pieces: list[str]) -> None:
@@ -134,7 +132,6 @@ def reject(moderator: User, kind: str, post, reason: str) -> None:
     audit.record(moderator, "reject", kind, post.id, reason, before, _snapshot(post))
     _tell_author(post, NotificationKind.POST_REJECTED, moderator, reason.strip())
     db.session.commit()
-    notify.send_pending()
 
 
 def hide(moderator: User, kind: str, post, reason: str = "") -> None:
@@ -156,7 +153,6 @@ def restore(moderator: User, kind: str, post) -> None:
     claims.release(kind, post.id)
     audit.record(moderator, "restore", kind, post.id, before=before, after=_snapshot(post))
     db.session.commit()
-    notify.send_pending()
 
 
 def dismiss_flags(moderator: User, kind: str, post) -> None:

@@ -4,7 +4,8 @@ from sqlalchemy import update
 
 from app.extensions import db
 from app.models import User
-from forum.models import Notification
+from forum import notify
+from forum.models import Notification, NotificationKind, Question
 from tests.pages import page
 
 
@@ -99,3 +100,19 @@ def test_mark_all_read_and_others_notifications_stay_private(
     client.post("/en/notifications")
     with app.app_context():
         assert db.session.query(Notification).filter(Notification.read_at.is_(None)).count() == 0
+
+
+def test_a_notification_rolled_back_sends_no_mail(app, make_user, ask, mailbox):
+    asker = make_user()
+    question_id = ask(asker)
+    with app.test_request_context("/en/"):
+        question = db.session.get(Question, question_id)
+        mailbox.messages.clear()
+        notify.one(asker.id, question, NotificationKind.NEW_ANSWER, actor_id=make_user().id)
+        db.session.rollback()
+        assert mailbox.messages == []
+        # the same notification committed is mailed, without the service sending it itself
+        notify.one(asker.id, question, NotificationKind.NEW_ANSWER, actor_id=make_user().id)
+        db.session.commit()
+    [(to, _, _)] = mailbox.messages
+    assert to == asker.email
