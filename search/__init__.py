@@ -27,6 +27,8 @@ DEFAULTS = {
     # processes for a full rebuild of the Whoosh index, and the memory of each
     "SEARCH_INDEX_PROCS": max(1, min(os.cpu_count() or 1, 4)),
     "SEARCH_REBUILD_MEMORY_MB": 2048,
+    # days a search that found nothing is kept for the staff report, then forgotten
+    "SEARCH_LOG_DAYS": 90,
 }
 
 
@@ -37,6 +39,7 @@ def init_app(app: Flask) -> None:
     app.config["SEARCH_TIME_LIMIT"] = float(app.config["SEARCH_TIME_LIMIT"])
     app.config["SEARCH_INDEX_PROCS"] = int(app.config["SEARCH_INDEX_PROCS"])
     app.config["SEARCH_REBUILD_MEMORY_MB"] = int(app.config["SEARCH_REBUILD_MEMORY_MB"])
+    app.config["SEARCH_LOG_DAYS"] = int(app.config["SEARCH_LOG_DAYS"])
     service = SearchService(app)
     app.extensions["search"] = service
     app.extensions.setdefault("health_checks", {})["search"] = service.healthy

@@ -45,6 +45,7 @@ class Article(db.Model):
         UniqueConstraint("group_id", "language"),
         Index("ix_article_listing", "status", "topic_id"),
         Index("ix_article_review", "status", "review_due"),
+        Index("ix_article_published", "published_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
