@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext as _n
 from sqlalchemy import Date, and_, case, func, literal, select, union_all
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
@@ -335,10 +336,12 @@ def urgent_against_target(period: DateRange, now: datetime | None = None) -> Rep
     return Report(
         "urgent",
         _l("Urgent questions against their response target"),
-        _l(
+        _n(
             "Questions marked urgent each week: answered by an expert within the target of "
-            "%(hours)d hours, answered later, and still waiting.",
-            hours=current_app.config["URGENT_RESPONSE_HOURS"],
+            "%(num)d hour, answered later, and still waiting.",
+            "Questions marked urgent each week: answered by an expert within the target of "
+            "%(num)d hours, answered later, and still waiting.",
+            current_app.config["URGENT_RESPONSE_HOURS"],
         ),
         [
             Column(_l("Week of"), "week"),
@@ -532,7 +535,13 @@ def knowledge_base(period: DateRange, today: date | None = None) -> Report:
         rows,
         chart="bar",
         chart_columns=(1, 2),
-        notes=[_l("Articles overdue for review today: %(num)d", num=overdue)],
+        notes=[
+            _n(
+                "Today %(num)d article is overdue for review.",
+                "Today %(num)d articles are overdue for review.",
+                overdue,
+            )
+        ],
     )
 
 
