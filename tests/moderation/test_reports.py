@@ -347,5 +347,5 @@ def test_the_public_numbers_say_fewer_than_5_and_nothing_private(app, client, ma
     assert ">6<" in figures  # questions answered
     assert "100%" in figures
     assert "fewer than 5" in figures  # two experts
-    assert "<th scope=\"row\">Lietuvių</th><td>4 hours</td>" in figures  # median 3.5 h
+    assert '<th scope="row">Lietuvių</th><td>4 hours</td>' in figures  # median 3.5 h
     assert 'href="/en/numbers"' in page(client.get("/en/about"))
