@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import Response, abort, render_template, request
 from flask_babel import format_date, format_decimal, format_percent
 from flask_login import login_required
@@ -39,6 +41,8 @@ def report_cell(value, kind: str) -> str:
         return "–"
     if kind == "week":
         return format_date(value, "medium")
+    if kind == "date":
+        return format_date(value.date() if isinstance(value, datetime) else value, "medium")
     if kind == "share":
         return format_percent(value, "#,##0%")
     if kind == "hours":

@@ -545,6 +545,34 @@ def knowledge_base(period: DateRange, today: date | None = None) -> Report:
     )
 
 
+ARTICLES_SHOWN = 100
+
+
+def article_views(period: DateRange) -> Report:
+    """The most read published articles; views count from publication, whatever the period."""
+    rows = db.session.execute(
+        select(Article.title, Article.language, Article.published_at, Article.view_count)
+        .where(Article.status == "published")
+        .order_by(Article.view_count.desc(), Article.id)
+        .limit(ARTICLES_SHOWN)
+    ).all()
+    return Report(
+        "article-views",
+        _l("Page views per article"),
+        _l("How often each published article was read since it was published, most read first."),
+        [
+            Column(_l("Article"), "text"),
+            Column(_l("Language"), "language"),
+            Column(_l("Published"), "date"),
+            Column(_l("Page views")),
+        ],
+        [(title, language, published, views) for title, language, published, views in rows],
+        chart="hbar",
+        chart_columns=(3,),
+        notes=[_l("Views are counted since publication; the period chosen does not limit them.")],
+    )
+
+
 def unmatched_searches(period: DateRange) -> Report:
     rows = db.session.execute(
         select(
@@ -593,6 +621,7 @@ REPORTS: dict[str, tuple[object, Callable[[DateRange], Report]]] = {
     "moderation": (_l("Moderation"), moderation_per_week),
     "experts": (_l("Experts and organisations"), experts_and_organisations),
     "knowledge-base": (_l("Knowledge base"), knowledge_base),
+    "article-views": (_l("Page views per article"), article_views),
     "unmatched-searches": (_l("Searches that found nothing"), unmatched_searches),
 }
 

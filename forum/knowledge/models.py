@@ -71,6 +71,8 @@ class Article(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # readings of the published article, written in batches (forum.view_counter)
+    view_count: Mapped[int] = mapped_column(default=0, server_default="0")
 
     group: Mapped[ArticleGroup] = relationship(back_populates="articles")
     topic: Mapped[Topic] = relationship()

@@ -1,4 +1,4 @@
-"""reports: the log of searches that found nothing, and the indexes the staff reports read
+"""reports: the log of searches that found nothing, article views, and the report indexes
 
 Revision ID: d1a9f0e5c7b2
 Revises: 5e1f0c0a1b10
@@ -38,9 +38,15 @@ def upgrade():
     )
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns, unique=False)
+    with op.batch_alter_table("article", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("view_count", sa.Integer(), server_default="0", nullable=False)
+        )
 
 
 def downgrade():
+    with op.batch_alter_table("article", schema=None) as batch_op:
+        batch_op.drop_column("view_count")
     for name, table, _columns in INDEXES:
         op.drop_index(name, table_name=table)
     op.drop_index("ix_unmatched_search_day", table_name="unmatched_search")

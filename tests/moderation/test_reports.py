@@ -11,10 +11,13 @@ import pytest
 
 from app.extensions import db
 from app.models import User, utcnow
+from forum import view_counter
+from forum.knowledge.models import Article
 from forum.models import Answer, Question
 from moderation import reports
 from moderation.models import AuditEntry, Flag
 from search.models import UnmatchedSearch
+from tests.moderation.test_knowledge_queues import accepted_answer, make_article  # noqa: F401
 from tests.pages import page
 
 HOUR = timedelta(hours=1)
@@ -349,3 +352,27 @@ def test_the_public_numbers_say_fewer_than_5_and_nothing_private(app, client, ma
     assert "fewer than 5" in figures  # two experts
     assert '<th scope="row">Lietuvių</th><td>4 hours</td>' in figures  # median 3.5 h
     assert 'href="/en/numbers"' in page(client.get("/en/about"))
+
+
+def test_article_views_are_counted_and_reported(
+    app,
+    client,
+    make_user,
+    accepted_answer,  # noqa: F811  (the fixture imported above)
+    monkeypatch,
+):
+    moderator = make_user("moderator")
+    article_id = make_article(
+        app, accepted_answer("How do I renew my permit?"), moderator, "Renewing", -30
+    )
+    monkeypatch.setattr(view_counter, "article_views", view_counter.ViewCounter(batch_size=1))
+    with app.test_request_context("/en/"):
+        slug = db.session.get(Article, article_id).slug
+    for _ in range(3):
+        assert client.get(f"/en/kb/{slug}").status_code == 200
+    today = utcnow().date()
+    with app.test_request_context("/en/"):
+        views = reports.article_views(reports.default_range(today)).rows
+        published = reports.knowledge_base(reports.default_range(today)).rows
+    assert [(row[0], row[3]) for row in views] == [("Renewing", 3)]
+    assert sum(row[1] for row in published) == 1
