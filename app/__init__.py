@@ -15,7 +15,7 @@ import forum.knowledge
 import moderation
 import news
 import search
-from app import cli, errors, tasks
+from app import cli, errors, navigation, tasks
 from app.access_log import init_access_log
 from app.auth import bp as auth_bp
 from app.auth import init_login
@@ -53,27 +53,37 @@ from app.permissions import (
 from app.routing import init_routing
 from app.security import init_security
 from forum import demo as forum_demo
+from forum import feeds as forum_feeds
 from forum import personal_data as forum_personal_data
 from forum import sitemap as forum_sitemap
 from forum.knowledge import demo as knowledge_demo
+from forum.knowledge import feeds as knowledge_feeds
 from forum.knowledge import personal_data as knowledge_personal_data
 from forum.knowledge import sitemap as knowledge_sitemap
 from forum.knowledge.models import Article
 from forum.models import Answer, Comment, Question
+from forum.notify import NOTIFICATIONS_LINK
+from forum.views import home_topics
 from moderation import personal_data as moderation_personal_data
 from moderation import policy as submission_policy
+from moderation.member_views import apply_as_expert_link
 from news import demo as news_demo
+from news import feeds as news_feeds
 from news import personal_data as news_personal_data
 from news import sitemap as news_sitemap
 from news.models import NewsItem
 from news.views import home_news, organisation_events
+
+# the feature packages' settings (name -> default), read from the environment like app's own
+FEATURE_SETTINGS: dict[str, object] = {**search.SETTINGS}
 
 
 def create_app(config: dict | None = None) -> Flask:
     """Create and configure the MIPAS application."""
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_object(DefaultConfig)
-    app.config.update(environment_overrides())
+    app.config.from_mapping(FEATURE_SETTINGS)
+    app.config.update(environment_overrides(feature_settings=FEATURE_SETTINGS))
     if config:
         app.config.update(config)
     finish_config(app.config, Path(app.instance_path))
@@ -127,7 +137,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(forum.knowledge.bp)
     app.register_blueprint(moderation.bp)
     app.register_blueprint(news.bp)
-    app.register_blueprint(news.feeds_bp)
+    app.register_blueprint(news.calendar_bp)
     errors.init_errors(app)
     app.extensions["demo_loaders"] = [forum_demo.load, knowledge_demo.load, news_demo.load]
     # every stored Markdown text, for `flask mipas render-markdown`
@@ -146,8 +156,14 @@ def register_blueprints(app: Flask) -> None:
         news_sitemap.NEWS,
         forum_sitemap.THREADS,
     ]
+    # the Atom feeds at /feeds/<lang>/<name>.xml, in the order the home page announces them
+    app.extensions["feeds"] = [news_feeds.NEWS, forum_feeds.QUESTIONS, knowledge_feeds.ARTICLES]
+    # what feature packages add to app's pages (app/navigation.py); search adds the header's
+    # search box itself
+    app.extensions["home_sections"] = [home_topics, home_news]
     app.extensions["organisation_sections"] = [organisation_events]
-    app.extensions["home_sections"] = [home_news]
+    app.extensions["profile_sections"] = [apply_as_expert_link]
+    app.extensions["account_links"] = [NOTIFICATIONS_LINK]
     app.extensions["submission_policy"] = submission_policy.decide
     # each package's share of a member's export and deletion; deletions run in this order,
     # and moderation's last, so that the audit entry counts what the others removed
@@ -166,12 +182,6 @@ def register_blueprints(app: Flask) -> None:
         ("main.organisations", _l("Organisations"), None),
         ("moderation.dashboard", _l("Moderation"), Action.VIEW_QUEUES),
         ("news.new", _l("Write news"), Action.PUBLISH_NEWS),
-    ]
-    # the Atom feeds the home page announces to feed readers
-    app.config["FEEDS"] = [
-        ("feeds.news", _l("MIPAS: news and events")),
-        ("feeds.questions", _l("MIPAS: new questions")),
-        ("feeds.kb", _l("MIPAS: knowledge base")),
     ]
     cli.init_cli(app)
     search.init_app(app)
@@ -192,4 +202,6 @@ def register_template_helpers(app: Flask) -> None:
         OPEN_GRAPH_LOCALES=OPEN_GRAPH_LOCALES,
         current_language=current_language,
         language_url=language_url,
+        site_search=navigation.site_search,
+        account_links=navigation.account_links,
     )
