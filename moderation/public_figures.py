@@ -10,15 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Role, User, utcnow
+from app.navigation import AboutLink
 from forum.models import PostStatus, Question
 from moderation.response_times import LanguageResponseTimes, response_times
 
 WINDOW_DAYS = 90
 SMALLEST_SHOWN = 5
+
+# the page in the footer and on the About page (app/navigation.py)
+NUMBERS_LINK = AboutLink(
+    "moderation.numbers",
+    _l("MIPAS in numbers"),
+    _l("MIPAS in numbers: how many questions were answered, and how fast"),
+)
 
 
 @dataclass(frozen=True)
