@@ -49,6 +49,7 @@ bench: install
 	$(BIN)/pip install --quiet -e '.[dev,deploy]'
 	$(BIN)/python -m benchmarks.search_bench
 	$(BIN)/python -m benchmarks.page_bench
+	$(BIN)/python -m benchmarks.report_bench
 	$(BIN)/python -m benchmarks.load_fault --writers 40 --readers 40 --seconds 60
 
 lint: install

@@ -67,6 +67,7 @@ from forum.views import home_topics
 from moderation import personal_data as moderation_personal_data
 from moderation import policy as submission_policy
 from moderation.member_views import apply_as_expert_link
+from moderation.public_figures import NUMBERS_LINK
 from news import demo as news_demo
 from news import feeds as news_feeds
 from news import personal_data as news_personal_data
@@ -164,6 +165,7 @@ def register_blueprints(app: Flask) -> None:
     app.extensions["organisation_sections"] = [organisation_events]
     app.extensions["profile_sections"] = [apply_as_expert_link]
     app.extensions["account_links"] = [NOTIFICATIONS_LINK]
+    app.extensions["about_links"] = [NUMBERS_LINK]
     app.extensions["submission_policy"] = submission_policy.decide
     # each package's share of a member's export and deletion; deletions run in this order,
     # and moderation's last, so that the audit entry counts what the others removed
@@ -204,4 +206,5 @@ def register_template_helpers(app: Flask) -> None:
         language_url=language_url,
         site_search=navigation.site_search,
         account_links=navigation.account_links,
+        about_links=navigation.about_links,
     )

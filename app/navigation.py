@@ -1,6 +1,7 @@
 """What feature packages add to app's own pages, declared here so that app/ knows no feature.
 
-create_app fills the registries: the header's search box and the account menu's links, and
+create_app fills the registries: the header's search box, the account menu's links, the
+footer's pages about the platform, and
 sections of the home, organisation and profile pages. Each has a safe default, nothing, so
 app's pages draw without any feature registered.
 """
@@ -38,12 +39,25 @@ class SiteSearch:
     label: LazyString
 
 
+@dataclass(frozen=True)
+class AboutLink:
+    """A page about the platform itself, linked from the footer and the About page."""
+
+    endpoint: str
+    label: LazyString  # in the footer
+    invitation: LazyString  # the About page's sentence that links to it
+
+
 # the pages that show sections of feature packages, and what each section is given
 SECTION_PAGES = ("home", "organisation", "profile")
 
 
 def site_search() -> SiteSearch | None:
     return current_app.extensions.get("site_search")
+
+
+def about_links() -> list[AboutLink]:
+    return list(current_app.extensions.get("about_links", ()))
 
 
 def account_links() -> list[AccountLink]:

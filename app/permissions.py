@@ -43,6 +43,7 @@ class Action(enum.StrEnum):
     SUSPEND_MEMBER = "suspend_member"
     CURATE_KNOWLEDGE_BASE = "curate_knowledge_base"
     PUBLISH_NEWS = "publish_news"
+    VIEW_REPORTS = "view_reports"
     # admins
     VET_EXPERTS = "vet_experts"
     MANAGE_STAFF = "manage_staff"
@@ -78,6 +79,7 @@ LEAST_ROLE: dict[Action, Role] = {
     Action.SUSPEND_MEMBER: Role.MODERATOR,
     Action.CURATE_KNOWLEDGE_BASE: Role.MODERATOR,
     Action.PUBLISH_NEWS: Role.MODERATOR,
+    Action.VIEW_REPORTS: Role.MODERATOR,
     Action.VET_EXPERTS: Role.ADMIN,
     Action.MANAGE_STAFF: Role.ADMIN,
     Action.MANAGE_TOPICS: Role.ADMIN,

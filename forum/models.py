@@ -55,6 +55,8 @@ class Question(db.Model):
     __table_args__ = (
         Index("ix_question_listing", "status", "last_activity_at", "id"),
         Index("ix_question_topic_listing", "topic_id", "status", "last_activity_at", "id"),
+        # the staff reports and the public figures count questions by when they were asked
+        Index("ix_question_created", "created_at", "language"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -124,6 +126,9 @@ class Question(db.Model):
 
 
 class Answer(db.Model):
+    # the staff reports count expert answers by when they were written
+    __table_args__ = (Index("ix_answer_created", "created_at", "by_expert"),)
+
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("account.id"), index=True)

@@ -6,7 +6,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.exc import IntegrityError
 
 from app import submissions
@@ -387,15 +387,16 @@ def count_view(question_id: int) -> None:
         view_counter.views.put_back(batch)
 
 
-def record_views(counts: dict[int, int]) -> bool:
-    """Add batched page views to their questions; return whether they were written.
+def record_views(counts: dict[int, int], table: Table | None = None) -> bool:
+    """Add batched page views to their questions (or the rows of `table`); return whether
+    they were written.
 
     One transaction of its own, beside the reader's session, and the rows in the order of
     their ids: two processes writing their batches at once then lock the rows they share in
     the same order, so one waits for the other instead of both deadlocking (PostgreSQL).
     Any failure is logged and the caller keeps the counts for the next batch.
     """
-    table = Question.__table__
+    table = Question.__table__ if table is None else table
     try:
         with db.engine.begin() as connection:
             for question_id in sorted(counts):

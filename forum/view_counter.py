@@ -8,7 +8,7 @@ from collections import Counter
 
 
 class ViewCounter:
-    """Collect views per question; hand back a batch when it is time to write them."""
+    """Collect views per page (a thread, an article); hand back a batch when it is due."""
 
     def __init__(self, batch_size: int = 50, max_seconds: float = 60.0) -> None:
         self.batch_size = batch_size
@@ -36,4 +36,5 @@ class ViewCounter:
             self._counts.update(batch)
 
 
-views = ViewCounter()
+views = ViewCounter()  # question threads
+article_views = ViewCounter()  # knowledge-base articles

@@ -21,6 +21,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.config import LANGUAGES
 from app.locale import LANGUAGE_NAMES
+from app.models import utctoday
 from app.text import strip_whitespace
 from moderation.models import FlagReason
 
@@ -212,3 +213,51 @@ class AuditFilterForm(FlaskForm):
     action = SelectField(_l("Action"), validators=[Optional()])
     since = DateField(_l("From"), validators=[Optional()])
     until = DateField(_l("To"), validators=[Optional()])
+
+
+# The longest period a report covers: two years, a leap day included.
+LONGEST_REPORT_DAYS = 731
+
+
+class ReportDateField(DateField):
+    """A date typed as YYYY-MM-DD, with our own words when it is not one."""
+
+    def process_formdata(self, valuelist) -> None:
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError(
+                _l("Write the date as year-month-day, for example 2026-03-31.")
+            ) from error
+
+
+class ReportRangeForm(FlaskForm):
+    """The period of a staff report; read from the address, so it can be shared."""
+
+    class Meta:
+        csrf = False
+
+    since = ReportDateField(_l("From"), validators=[Optional()])
+    until = ReportDateField(_l("To"), validators=[Optional()])
+
+    def validate_since(self, field) -> None:
+        if field.data and field.data > utctoday():
+            raise ValidationError(_l("The start cannot be in the future."))
+        if (
+            field.data
+            and not self.until.data
+            and (utctoday() - field.data).days > LONGEST_REPORT_DAYS
+        ):
+            # without an end the period runs to today
+            raise ValidationError(_l("A report covers at most two years. Choose a shorter period."))
+
+    def validate_until(self, field) -> None:
+        if not field.data:
+            return
+        if field.data > utctoday():
+            raise ValidationError(_l("The end cannot be in the future."))
+        since = self.since.data
+        if since and field.data < since:
+            raise ValidationError(_l("The end comes before the start. Swap the two dates."))
+        if since and (field.data - since).days > LONGEST_REPORT_DAYS:
+            raise ValidationError(_l("A report covers at most two years. Choose a shorter period."))

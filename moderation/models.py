@@ -26,6 +26,7 @@ class Flag(db.Model):
     __table_args__ = (
         UniqueConstraint("post_kind", "post_id", "user_id"),
         Index("ix_flag_open", "resolved_at", "post_kind", "post_id"),
+        Index("ix_flag_created", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

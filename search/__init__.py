@@ -35,6 +35,8 @@ SETTINGS = {
     # processes for a full rebuild of the Whoosh index, and the memory of each
     "SEARCH_INDEX_PROCS": max(1, min(os.cpu_count() or 1, 4)),
     "SEARCH_REBUILD_MEMORY_MB": 2048,
+    # days a search that found nothing is kept for the staff report, then forgotten
+    "SEARCH_LOG_DAYS": 90,
 }
 
 

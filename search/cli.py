@@ -10,6 +10,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from search.indexer import SearchService
+from search.unmatched import forget_unmatched
 
 search_cli = AppGroup("search", help="Build, check and feed the search index.")
 
@@ -86,3 +87,12 @@ def worker(poll: float) -> None:
     click.echo(f"Search indexer running ({service.backend_name}); Ctrl+C stops it.")
     service.run_worker(poll, lambda: stopping)
     click.echo("Search indexer stopped.")
+
+
+@search_cli.command("forget-searches")
+@click.option("--days", type=int, default=None, help="Keep this many days (SEARCH_LOG_DAYS).")
+def forget_searches(days: int | None) -> None:
+    """Drop the logged searches that found nothing once they are older than SEARCH_LOG_DAYS."""
+    kept = current_app.config["SEARCH_LOG_DAYS"] if days is None else days
+    dropped = forget_unmatched(kept)
+    click.echo(f"Forgot {dropped} searches older than {kept} days.")

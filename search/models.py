@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Float, Index, String, Text
+from sqlalchemy import Date, Float, Index, String, Text
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -80,3 +80,21 @@ class SearchWord(db.Model):
     )
 
     word: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class UnmatchedSearch(db.Model):
+    """A search that found nothing: what was asked, in which language, on which day.
+
+    Never who asked or from where: no account, address or time of day. Kept
+    SEARCH_LOG_DAYS, then `flask search forget-searches` drops it.
+    """
+
+    __tablename__ = "unmatched_search"
+    __table_args__ = (Index("ix_unmatched_search_day", "searched_on", "folded"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    query: Mapped[str] = mapped_column(String(200))
+    # lowercase, without diacritics: the form the staff report groups by
+    folded: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(2))
+    searched_on: Mapped[date] = mapped_column(Date)

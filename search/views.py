@@ -16,6 +16,7 @@ from app.main.services import all_topics
 from search import bp
 from search.backend import MAX_RESULTS, DocumentKind, SearchQuery, SearchResults
 from search.indexer import SearchService
+from search.unmatched import record_unmatched
 from search.words import query_words
 
 PER_PAGE = 20
@@ -150,6 +151,9 @@ def search():
     if query_words(found.text).words:
         results = _service().backend.search(found.query())
         pages = _pages(found, results)
+        if not results.total and found.page == 1:
+            # what people look for and do not find: the staff report of missing articles
+            record_unmatched(found.text, current_language())
         if not results.hits and results.total and found.page > 1:
             last = pages.last or 1
             found.notices.append(

@@ -44,6 +44,7 @@ class Article(TranslatedContent, db.Model):
         UniqueConstraint("group_id", "language"),
         Index("ix_article_listing", "status", "topic_id"),
         Index("ix_article_review", "status", "review_due"),
+        Index("ix_article_published", "published_at"),
     )
 
     # the laws it rests on, in the article's language, and the official pages it was checked
@@ -57,6 +58,8 @@ class Article(TranslatedContent, db.Model):
     review_due: Mapped[date] = mapped_column(Date)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
     updated_by_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    # readings of the published article, written in batches (forum.view_counter)
+    view_count: Mapped[int] = mapped_column(default=0, server_default="0")
 
     group: Mapped[ArticleGroup] = relationship(back_populates="articles")
     topic: Mapped[Topic] = relationship()

@@ -24,7 +24,7 @@ from app.content import (
 from app.extensions import db
 from app.models import Topic, User, utcnow, utctoday
 from app.submissions import Submission
-from forum import signals
+from forum import signals, view_counter
 from forum.knowledge.models import (
     ARTICLE_LANGUAGES,
     Article,
@@ -33,6 +33,7 @@ from forum.knowledge.models import (
     source_lines,
 )
 from forum.models import Answer, PostStatus
+from forum.services import record_views
 
 # addresses under /kb/ that are pages, not articles
 RESERVED_SLUGS = frozenset({"new"})
@@ -71,6 +72,13 @@ def follow_moved_answers(answer_ids: list[int], question_id: int) -> None:
         select(Article).where(Article.source_answer_id.in_(answer_ids))
     ):
         article.source_question_id = question_id
+
+
+def count_article_view(article_id: int) -> None:
+    """Count one reading of a published article, in batches as thread views are."""
+    batch = view_counter.article_views.add(article_id)
+    if batch and not record_views(batch, Article.__table__):
+        view_counter.article_views.put_back(batch)
 
 
 def review_due_after(checked_on: date, months: int | None = None) -> date:

@@ -50,6 +50,8 @@ def _article_or_404(slug: str) -> Article:
 def article(slug: str):
     found = _article_or_404(slug)
     staff = can(current_user, Action.PROPOSE_ARTICLE)
+    if found.is_published:
+        services.count_article_view(found.id)
     return render_template(
         "knowledge/article.html",
         article=found,

@@ -112,6 +112,16 @@ SITE_PAGES = (
         submit_empty="main form [type='submit']",
     ),
     SitePage("kb-reviews", "/{lang}/moderation/reviews", staff=True, open_details=True),
+    # Staff reports and the public figures
+    SitePage("numbers", "/{lang}/numbers"),
+    SitePage("reports", "/{lang}/moderation/reports/", staff=True),
+    SitePage("report-response-times", "/{lang}/moderation/reports/response-times", staff=True),
+    SitePage(
+        "report-period-errors",
+        "/{lang}/moderation/reports/questions?since=31.03.2026&until=2026-01-01",
+        status=400,
+        staff=True,
+    ),
     # News and events, with the demo stories
     SitePage("news", "/{lang}/news/"),
     SitePage("news-events", "/{lang}/news/?kind=event"),

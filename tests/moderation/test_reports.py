@@ -1,0 +1,378 @@
+"""Staff reports: figures against fixtures with known answers, on SQLite and PostgreSQL; who may
+open them; the date range; the SVG chart; the CSV download; and the unmatched-search log."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+
+from app.extensions import db
+from app.models import User, utcnow
+from forum import view_counter
+from forum.knowledge.models import Article
+from forum.models import Answer, Question
+from moderation import reports
+from moderation.models import AuditEntry, Flag
+from search.models import UnmatchedSearch
+from tests.moderation.test_knowledge_queues import accepted_answer, make_article  # noqa: F401
+from tests.pages import page
+
+HOUR = timedelta(hours=1)
+
+
+def weeks_ago(count: int) -> date:
+    """The Monday `count` weeks before this week's."""
+    today = utcnow().date()
+    return today - timedelta(days=today.weekday(), weeks=count)
+
+
+def at(day: date, hours: float = 10) -> datetime:
+    return datetime.combine(day, time(), tzinfo=UTC) + timedelta(hours=hours)
+
+
+def add_question(author: User, language: str, asked: datetime, **fields) -> Question:
+    fields.setdefault("title", f"A question in {language}")
+    question = Question(
+        topic_id=1,
+        author_id=author.id,
+        slug="a-question",
+        body="What is the waiting time?",
+        body_html="<p>What is the waiting time?</p>",
+        language=language,
+        created_at=asked,
+        last_activity_at=asked,
+        **fields,
+    )
+    db.session.add(question)
+    db.session.flush()
+    return question
+
+
+@pytest.fixture
+def week(app):
+    return weeks_ago(3)
+
+
+@pytest.fixture
+def period(week):
+    return reports.DateRange(week - timedelta(days=7), week + timedelta(days=6))
+
+
+def test_questions_per_week_by_language_and_visibility(app, make_user, week, period):
+    member = make_user()
+    with app.test_request_context("/en/"):
+        for _ in range(3):
+            add_question(member, "lt", at(week))
+        add_question(member, "en", at(week + timedelta(days=6), 23), visibility="private")
+        add_question(member, "ru", at(week - timedelta(days=3)))
+        add_question(member, "lt", at(week), status="rejected")  # spam is not a question
+        add_question(member, "lt", at(week + timedelta(days=7)))  # after the period
+        db.session.commit()
+        rows = {row[0]: row[1:] for row in reports.questions_per_week(period).rows}
+        topics = reports.questions_per_topic(period).rows
+    # lt, en, ru, other, public, private, all
+    assert rows == {
+        week - timedelta(days=7): (0, 0, 1, 0, 1, 0, 1),
+        week: (3, 1, 0, 0, 3, 1, 4),
+    }
+    assert [row[1:] for row in topics] == [(4, 1, 5)]
+
+
+def test_time_to_the_first_expert_answer_per_week_and_language(app, make_user, week, period):
+    member = make_user()
+    with app.test_request_context("/en/"):
+        for hours in (1, 2, 3, 4, 100):
+            asked = at(week)
+            add_question(member, "lt", asked, first_expert_answer_at=asked + hours * HOUR)
+        add_question(member, "lt", at(week))  # never answered
+        asked = at(week - timedelta(days=7))
+        add_question(member, "en", asked, first_expert_answer_at=asked + 30 * HOUR)
+        db.session.commit()
+        rows = reports.response_times_per_week(period).rows
+    assert rows == [
+        (week - timedelta(days=7), "en", 1, 30.0, 30.0, 0.0, 1.0, 0.0),
+        (week, "lt", 6, 3.0, 100.0, 4 / 6, 4 / 6, 1 / 6),
+    ]
+
+
+def test_unanswered_questions_by_age(app, make_user):
+    member = make_user()
+    now = utcnow()
+    with app.test_request_context("/en/"):
+        add_question(member, "lt", now - 2 * HOUR)
+        add_question(member, "ru", now - timedelta(days=2))
+        add_question(member, "ru", now - timedelta(days=10))
+        add_question(member, "en", now - timedelta(days=10), answer_count=1)  # answered
+        db.session.commit()
+        report = reports.unanswered_by_age(reports.default_range(now.date()), now)
+    totals = [row[-1] for row in report.rows]
+    assert totals == [1, 1, 0, 1, 0]
+    assert report.rows[3][3] == 1  # the Russian one, 1-4 weeks old
+
+
+def test_urgent_questions_against_the_target(app, make_user, week, period):
+    member = make_user()
+    with app.test_request_context("/en/"):
+        for waited in (2 * HOUR, 30 * HOUR, None):
+            asked = at(week)
+            add_question(
+                member,
+                "lt",
+                asked,
+                urgent_reason="detention",
+                urgent_at=asked,
+                first_expert_answer_at=asked + waited if waited else None,
+            )
+        db.session.commit()
+        rows = {row[0]: row[1:] for row in reports.urgent_against_target(period).rows}
+    assert rows[week] == (3, 1, 1, 1)
+    assert rows[week - timedelta(days=7)] == (0, 0, 0, 0)
+
+
+def test_moderation_per_week(app, make_user, week, period):
+    member, moderator = make_user(), make_user("moderator")
+    with app.test_request_context("/en/"):
+        held = add_question(member, "lt", at(week), status="pending")
+        approved = add_question(member, "lt", at(week, 1))
+        rejected = add_question(member, "lt", at(week, 2), status="rejected")
+        for action, question, hours in (("approve", approved, 3), ("reject", rejected, 7)):
+            db.session.add(
+                AuditEntry(
+                    actor_id=moderator.id,
+                    action=action,
+                    target_kind="question",
+                    target_id=question.id,
+                    created_at=at(week, hours),
+                )
+            )
+        db.session.add(
+            Flag(
+                post_kind="question",
+                post_id=held.id,
+                user_id=moderator.id,
+                reason="spam",
+                created_at=at(week),
+                resolved_at=at(week, 5),
+            )
+        )
+        db.session.commit()
+        rows = {row[0]: row[1:] for row in reports.moderation_per_week(period).rows}
+    # held, approved, rejected, hidden, flags raised, settled, median hours in the queue
+    assert rows[week] == (1, 1, 1, 0, 1, 1, 3.5)
+
+
+def test_experts_answers_accepted_answers_and_articles(app, make_user, week, period):
+    member, expert = make_user(), make_user("expert")
+    with app.test_request_context("/en/"):
+        question = add_question(member, "lt", at(week))
+        answers = [
+            Answer(
+                question_id=question.id,
+                author_id=expert.id,
+                body="Apply in MIGRIS.",
+                body_html="<p>Apply in MIGRIS.</p>",
+                by_expert=True,
+                created_at=at(week, hours),
+            )
+            for hours in (1, 2)
+        ]
+        db.session.add_all(answers)
+        db.session.flush()
+        question.accepted_answer_id = answers[0].id
+        db.session.commit()
+        rows = reports.experts_and_organisations(period).rows
+    assert [row[2:] for row in rows] == [(2, 1, 0)]
+
+
+def test_the_reports_are_for_moderators_and_admins(client, make_user, sign_in):
+    addresses = [
+        "/en/moderation/reports/",
+        "/en/moderation/reports/questions",
+        "/en/moderation/reports/questions/chart.svg",
+        "/en/moderation/reports/questions.csv",
+    ]
+    assert all(client.get(address).status_code in (302, 401) for address in addresses)
+    for role in ("member", "expert"):
+        sign_in(make_user(role).email)
+        assert [client.get(address).status_code for address in addresses] == [403] * 4
+        client.post("/en/account/sign-out")
+    for role in ("moderator", "admin"):
+        sign_in(make_user(role).email)
+        assert [client.get(address).status_code for address in addresses] == [200] * 4
+        client.post("/en/account/sign-out")
+
+
+@pytest.fixture
+def moderator(client, make_user, sign_in):
+    sign_in(make_user("moderator").email)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("since=2026-03-31&until=2026-03-01", "The end comes before the start"),
+        ("since=2099-01-01", "The start cannot be in the future"),
+        ("until=2099-01-01", "The end cannot be in the future"),
+        ("since=2020-01-01&until=2024-01-01", "at most two years"),
+        ("since=31.03.2026", "Write the date as year-month-day"),
+        ("since=2026-02-30", "Write the date as year-month-day"),
+    ],
+)
+def test_a_wrong_period_is_told_and_kept(moderator, query, message):
+    response = moderator.get(f"/en/moderation/reports/response-times?{query}")
+    assert response.status_code == 400
+    shown = page(response)
+    assert message in shown
+    typed = query.split("&")[0].split("=")[1]
+    assert f'value="{typed}"' in shown
+    assert moderator.get(f"/en/moderation/reports/questions.csv?{query}").status_code == 400
+    assert moderator.get(f"/en/moderation/reports/questions/chart.svg?{query}").status_code == 400
+
+
+@pytest.mark.parametrize("language", ["lt", "ru"])
+def test_a_wrong_period_is_told_in_the_pages_language(moderator, language):
+    shown = page(moderator.get(f"/{language}/moderation/reports/questions?since=nonsense"))
+    assert "Write the date as year-month-day" not in shown
+    assert 'value="nonsense"' in shown
+
+
+def test_the_page_csv_and_chart_show_the_same_figures(app, make_user, moderator, week):
+    member = make_user()
+    with app.test_request_context("/en/"):
+        for _ in range(1234):
+            db.session.add(
+                Question(
+                    topic_id=1,
+                    author_id=member.id,
+                    title="Many questions",
+                    slug="many",
+                    body="Text",
+                    body_html="<p>Text</p>",
+                    language="lt",
+                    created_at=at(week),
+                    last_activity_at=at(week),
+                )
+            )
+        db.session.commit()
+    query = f"since={week.isoformat()}&until={(week + timedelta(days=6)).isoformat()}"
+    shown = page(moderator.get(f"/en/moderation/reports/questions?{query}"))
+    assert "1,234" in shown and "<caption" in shown
+    assert 'alt="Chart: Questions asked per week.' in shown
+    assert page(moderator.get(f"/lt/moderation/reports/questions?{query}")).count("1\xa0234") >= 2
+    rows = list(
+        csv.reader(
+            io.StringIO(page(moderator.get(f"/en/moderation/reports/questions.csv?{query}")))
+        )
+    )
+    assert rows[0][0] == "Week of"
+    assert rows[1] == [week.isoformat(), "1234", "0", "0", "0", "1234", "0", "1234"]
+    chart = moderator.get(f"/en/moderation/reports/questions/chart.svg?{query}")
+    assert chart.mimetype == "image/svg+xml"
+    svg = chart.get_data(as_text=True)
+    assert "<title>Questions asked per week</title>" in svg and "<desc>" in svg
+    assert "<script" not in svg
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised():
+    report = reports.Report(
+        "x", "X", "x", [reports.Column("Search", "text"), reports.Column("Searches")], []
+    )
+    report.rows = [
+        ('=HYPERLINK("http://evil")', 3),
+        ("+1", 2),
+        ("-2", 1),
+        ("@SUM(A1)", 1),
+        ("ok", 1),
+    ]
+    rows = list(csv.reader(io.StringIO(reports.as_csv(report))))
+    assert [row[0] for row in rows[1:]] == [
+        '\'=HYPERLINK("http://evil")',
+        "'+1",
+        "'-2",
+        "'@SUM(A1)",
+        "ok",
+    ]
+    assert [row[1] for row in rows[1:]] == ["3", "2", "1", "1", "1"]
+
+
+def test_searches_that_found_nothing_are_grouped_kept_without_who_and_forgotten(
+    app, client, make_user, sign_in, runner
+):
+    for typed in ("Leidimas gyventi zuvims", "leidimas GYVENTI žuvims", "my code 38001010001"):
+        assert client.get("/lt/search", query_string={"q": typed}).status_code == 200
+    client.get("/en/search", query_string={"q": "me@example.org qwzx"})
+    with app.test_request_context("/en/"):
+        kept = db.session.scalars(db.select(UnmatchedSearch)).all()
+        assert {(row.folded, row.language) for row in kept} == {("leidimas gyventi zuvims", "lt")}
+        assert {column.name for column in UnmatchedSearch.__table__.columns} == {
+            "id", "query", "folded", "language", "searched_on",
+        }  # fmt: skip
+        db.session.add(
+            UnmatchedSearch(query="old", folded="old", language="en", searched_on=date(2020, 1, 1))
+        )
+        db.session.commit()
+    sign_in(make_user("moderator").email)
+    shown = page(client.get("/en/moderation/reports/unmatched-searches"))
+    row = shown[shown.index("Leidimas gyventi zuvims") :].split("</tr>")[0]
+    assert ">2<" in row
+    result = runner.invoke(args=["search", "forget-searches"])
+    assert "Forgot 1 searches older than 90 days" in result.output
+    with app.test_request_context("/en/"):
+        assert db.session.scalar(db.select(db.func.count(UnmatchedSearch.id))) == 2
+
+
+def test_the_public_numbers_say_fewer_than_5_and_nothing_private(app, client, make_user):
+    member = make_user()
+    experts = [make_user("expert") for _ in range(2)]
+    now = utcnow()
+    with app.test_request_context("/en/"):
+        for number in range(6):
+            add_question(
+                member,
+                "lt",
+                now - timedelta(days=3),
+                answer_count=1,
+                first_expert_answer_at=now - timedelta(days=3) + (number + 1) * HOUR,
+                visibility="private" if number == 0 else "public",
+                title=f"Secret consultation {number}",
+            )
+        db.session.commit()
+    assert experts
+    for language in ("lt", "en", "ru"):
+        assert client.get(f"/{language}/numbers").status_code == 200
+    shown = page(client.get("/en/numbers"))
+    assert "Secret consultation" not in shown
+    figures = shown[shown.index("Questions answered") :]
+    assert ">6<" in figures  # questions answered
+    assert "100%" in figures
+    assert "fewer than 5" in figures  # two experts
+    assert '<th scope="row">Lietuvių</th><td>4 hours</td>' in figures  # median 3.5 h
+    assert 'href="/en/numbers"' in page(client.get("/en/about"))
+
+
+def test_article_views_are_counted_and_reported(
+    app,
+    client,
+    make_user,
+    accepted_answer,  # noqa: F811  (the fixture imported above)
+    monkeypatch,
+):
+    moderator = make_user("moderator")
+    article_id = make_article(
+        app, accepted_answer("How do I renew my permit?"), moderator, "Renewing", -30
+    )
+    monkeypatch.setattr(view_counter, "article_views", view_counter.ViewCounter(batch_size=1))
+    with app.test_request_context("/en/"):
+        slug = db.session.get(Article, article_id).slug
+    for _ in range(3):
+        assert client.get(f"/en/kb/{slug}").status_code == 200
+    today = utcnow().date()
+    with app.test_request_context("/en/"):
+        views = reports.article_views(reports.default_range(today)).rows
+        published = reports.knowledge_base(reports.default_range(today)).rows
+    assert [(row[0], row[3]) for row in views] == [("Renewing", 3)]
+    assert sum(row[1] for row in published) == 1
