@@ -60,8 +60,10 @@ from forum.knowledge import personal_data as knowledge_personal_data
 from forum.knowledge import sitemap as knowledge_sitemap
 from forum.knowledge.models import Article
 from forum.models import Answer, Comment, Question
+from moderation import demo as moderation_demo
 from moderation import personal_data as moderation_personal_data
 from moderation import policy as submission_policy
+from moderation import queues as moderation_queues
 from news import demo as news_demo
 from news import personal_data as news_personal_data
 from news import sitemap as news_sitemap
@@ -129,7 +131,12 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(news.bp)
     app.register_blueprint(news.feeds_bp)
     errors.init_errors(app)
-    app.extensions["demo_loaders"] = [forum_demo.load, knowledge_demo.load, news_demo.load]
+    app.extensions["demo_loaders"] = [
+        forum_demo.load,
+        knowledge_demo.load,
+        news_demo.load,
+        moderation_demo.load,
+    ]
     # every stored Markdown text, for `flask mipas render-markdown`
     app.extensions["rendered_markdown"] = [
         RenderedColumn(Question),
@@ -149,6 +156,8 @@ def register_blueprints(app: Flask) -> None:
     app.extensions["organisation_sections"] = [organisation_events]
     app.extensions["home_sections"] = [home_news]
     app.extensions["submission_policy"] = submission_policy.decide
+    # whose private consultations a verified expert reads (app/permissions.py asks)
+    app.extensions["expert_topics"] = moderation_queues.verified_topic_ids
     # each package's share of a member's export and deletion; deletions run in this order,
     # and moderation's last, so that the audit entry counts what the others removed
     app.extensions["personal_data"] = [

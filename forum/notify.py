@@ -9,6 +9,7 @@ from app import links
 from app.extensions import db
 from app.mail import mail_user
 from app.models import User, utcnow
+from app.permissions import can_see
 from app.tasks import after_commit
 from forum.models import Notification, NotificationKind, Question, Subscription
 
@@ -99,7 +100,9 @@ def _notify(
     note: str = "",
     always_mail: bool = False,
 ) -> None:
-    if not user.is_active:
+    if not user.is_active or (question.is_private and not can_see(user, question)):
+        # a private consultation is told to nobody who may not read it (an expert moved off
+        # its topic, a follower from before it went private)
         return
     db.session.add(
         Notification(

@@ -152,6 +152,15 @@ def urgent():
     )
 
 
+@bp.route("/moderation/private")
+@login_required
+def private():
+    require(Action.VIEW_QUEUES)
+    return render_template(
+        "moderation/private.html", items=queues.private_consultations(current_user)
+    )
+
+
 @bp.route("/moderation/pending")
 @login_required
 def pending():

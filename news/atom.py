@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import utcnow
 from forum.knowledge.models import Article, ArticleStatus
-from forum.models import PostStatus, Question
+from forum.models import Question, public_questions
 from news import queries
 
 FEED_ENTRIES = queries.FEED_ENTRIES
@@ -57,7 +57,7 @@ def news_entries(language: str) -> list[FeedEntry]:
 def question_entries(language: str) -> list[FeedEntry]:
     questions = db.session.scalars(
         select(Question)
-        .where(Question.status == PostStatus.PUBLISHED.value, Question.language == language)
+        .where(public_questions(), Question.language == language)
         .order_by(Question.created_at.desc(), Question.id.desc())
         .limit(FEED_ENTRIES)
     )
