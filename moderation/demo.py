@@ -8,7 +8,7 @@ from moderation.models import ApplicationStatus, ExpertApplication
 
 # what the demo expert (Red Cross Lithuania) was approved for: their topics' private
 # consultations, new questions and urgent alerts reach them
-DEMO_EXPERT_TOPICS = ("asylum", "residence-permits", "family-reunification")
+DEMO_EXPERT_TOPICS = ("asylum", "residence-permits", "family-reunification", "work")
 DEMO_EXPERT_LANGUAGES = ("en", "lt", "ru")
 
 
