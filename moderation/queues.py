@@ -195,8 +195,12 @@ def _items(posts: list[tuple[str, object]], flags: dict | None = None) -> list[Q
     return items
 
 
-def pending_posts() -> list[QueueItem]:
-    """Held posts, oldest first."""
+def pending_posts(viewer: User | None = None) -> list[QueueItem]:
+    """Held posts, oldest first; with a viewer, only those they may open.
+
+    A private consultation's posts are never held, but one held before its thread went
+    private stays for the experts of its topic and the moderators only.
+    """
     posts: list[tuple[str, object]] = []
     for kind, model in (("question", Question), ("answer", Answer), ("comment", Comment)):
         rows = db.session.scalars(
@@ -208,11 +212,19 @@ def pending_posts() -> list[QueueItem]:
         )
         posts += [(kind, row) for row in rows]
     posts.sort(key=lambda pair: pair[1].created_at)
-    return _items(posts[:QUEUE_LIMIT])
+    return _items(_visible_to(viewer, posts)[:QUEUE_LIMIT])
 
 
-def flagged_posts() -> list[QueueItem]:
-    """Posts with open flags, the most flagged first."""
+def _visible_to(viewer: User | None, posts: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    return posts if viewer is None else [(k, p) for k, p in posts if can_see(viewer, p)]
+
+
+def flagged_posts(viewer: User | None = None) -> list[QueueItem]:
+    """Posts with open flags, the most flagged first; with a viewer, only those they may open.
+
+    The asker may flag an answer in their private consultation: an expert of another topic
+    must not read it here.
+    """
     open_flags = list(
         db.session.scalars(
             select(Flag)
@@ -230,7 +242,7 @@ def flagged_posts() -> list[QueueItem]:
         post = db.session.get(models[kind], post_id)
         if post is not None:
             posts.append((kind, post))
-    return _items(posts, grouped)
+    return _items(_visible_to(viewer, posts), grouped)
 
 
 def applications() -> list[ExpertApplication]:

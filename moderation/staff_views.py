@@ -166,7 +166,9 @@ def private():
 def pending():
     require(Action.VIEW_QUEUES)
     return render_template(
-        "moderation/pending.html", items=queues.pending_posts(), reject_form=ReasonForm()
+        "moderation/pending.html",
+        items=queues.pending_posts(current_user),
+        reject_form=ReasonForm(),
     )
 
 
@@ -175,7 +177,7 @@ def pending():
 def flags():
     require(Action.VIEW_QUEUES)
     return render_template(
-        "moderation/flags.html", items=queues.flagged_posts(), reject_form=ReasonForm()
+        "moderation/flags.html", items=queues.flagged_posts(current_user), reject_form=ReasonForm()
     )
 
 

@@ -176,3 +176,29 @@ def test_a_private_thread_never_becomes_a_knowledge_base_proposal(app, client, m
     assert "Create article" not in page(
         client.get(f"/en/questions/{question_id}", follow_redirects=True)
     )
+
+
+def test_a_flag_in_a_private_thread_reaches_its_readers_only(app, client, make_user, sign_in):
+    """The asker may flag an answer in their consultation; an expert of another topic never
+    reads it in the flag queue."""
+    reader = approved_expert(app, make_user)
+    other_topic = approved_expert(app, make_user, topics="work")
+    asker = make_user()
+    sign_in(asker.email)
+    ask(client, app)
+    with app.app_context():
+        question_id = db.session.scalar(select(Question.id))
+    sign_in(reader.email)
+    client.post(
+        f"/en/questions/{question_id}/answer",
+        data={"body": "Zebrafinch: appeal within fourteen days at the court."},
+    )
+    with app.app_context():
+        answer_id = db.session.get(Question, question_id).answers[0].id
+    sign_in(asker.email)
+    flagged = client.post(f"/en/posts/answer/{answer_id}/flag", data={"reason": "incorrect"})
+    assert flagged.status_code == 302
+    sign_in(other_topic.email)
+    assert "Zebrafinch" not in page(client.get("/en/moderation/flags"))
+    sign_in(make_user("moderator").email)
+    assert "Zebrafinch" in page(client.get("/en/moderation/flags"))
