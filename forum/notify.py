@@ -64,6 +64,11 @@ def read_unfollow_token(token: str) -> tuple[int, int] | None:
     return (link.user_id, question_id) if isinstance(question_id, int) else None
 
 
+def may_read(user_id: int, question: Question) -> bool:
+    """Whether the person with `user_id` may read the thread (a private one: its readers only)."""
+    return can_see(db.session.get(User, user_id), question)
+
+
 def followers_of(question: Question, kind: NotificationKind, actor_id: int) -> None:
     """Notify everyone who follows `question`, except whoever caused the event."""
     followers = db.session.scalars(

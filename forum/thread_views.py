@@ -160,6 +160,8 @@ def unfollow_by_link(token: str):
     if question is None:
         abort(404)
     notify.unfollow(found[0], question.id)
+    if not notify.may_read(found[0], question):
+        abort(404)  # a thread that went private since: unfollowed, and its title not shown
     return render_template("forum/unfollowed.html", question=question)
 
 

@@ -356,3 +356,13 @@ def test_a_deleted_answer_takes_no_comment_helpful_mark_or_flag(
     with app.app_context():
         answer = db.session.get(Answer, answer_id)
         assert answer.helpful_count == 0 and answer.comments == []
+
+
+def test_an_old_unfollow_link_unfollows_without_showing_a_private_title(world):
+    with world.app.test_request_context():
+        member = db.session.scalar(select(User).where(User.email == "member@example.org"))
+        token = services.notify.unfollow_token(member.id, world.private_id)
+    response = world.clients["visitor"].get(f"/en/unfollow/{token}")
+    assert response.status_code == 404 and SECRET not in page(response)
+    with world.app.app_context():
+        assert not services.notify.is_following(member.id, world.private_id)
