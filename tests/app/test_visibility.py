@@ -360,9 +360,10 @@ def test_a_deleted_answer_takes_no_comment_helpful_mark_or_flag(
 
 def test_an_old_unfollow_link_unfollows_without_showing_a_private_title(world):
     with world.app.test_request_context():
-        member = db.session.scalar(select(User).where(User.email == "member@example.org"))
-        token = services.notify.unfollow_token(member.id, world.private_id)
+        member_id = db.session.scalar(select(User.id).where(User.email == "member@example.org"))
+        token = services.notify.unfollow_token(member_id, world.private_id)
+        db.session.commit()
     response = world.clients["visitor"].get(f"/en/unfollow/{token}")
     assert response.status_code == 404 and SECRET not in page(response)
     with world.app.app_context():
-        assert not services.notify.is_following(member.id, world.private_id)
+        assert not services.notify.is_following(member_id, world.private_id)
