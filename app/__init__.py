@@ -63,9 +63,11 @@ from forum.knowledge import sitemap as knowledge_sitemap
 from forum.knowledge.models import Article
 from forum.models import Answer, Comment, Question
 from forum.notify import NOTIFICATIONS_LINK
-from forum.views import home_topics
+from forum.views import consultations_link, home_topics
+from moderation import demo as moderation_demo
 from moderation import personal_data as moderation_personal_data
 from moderation import policy as submission_policy
+from moderation import queues as moderation_queues
 from moderation.member_views import apply_as_expert_link
 from moderation.public_figures import NUMBERS_LINK
 from news import demo as news_demo
@@ -140,7 +142,12 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(news.bp)
     app.register_blueprint(news.calendar_bp)
     errors.init_errors(app)
-    app.extensions["demo_loaders"] = [forum_demo.load, knowledge_demo.load, news_demo.load]
+    app.extensions["demo_loaders"] = [
+        forum_demo.load,
+        knowledge_demo.load,
+        news_demo.load,
+        moderation_demo.load,
+    ]
     # every stored Markdown text, for `flask mipas render-markdown`
     app.extensions["rendered_markdown"] = [
         RenderedColumn(Question),
@@ -163,10 +170,12 @@ def register_blueprints(app: Flask) -> None:
     # search box itself
     app.extensions["home_sections"] = [home_topics, home_news]
     app.extensions["organisation_sections"] = [organisation_events]
-    app.extensions["profile_sections"] = [apply_as_expert_link]
+    app.extensions["profile_sections"] = [consultations_link, apply_as_expert_link]
     app.extensions["account_links"] = [NOTIFICATIONS_LINK]
     app.extensions["about_links"] = [NUMBERS_LINK]
     app.extensions["submission_policy"] = submission_policy.decide
+    # whose private consultations a verified expert reads (app/permissions.py asks)
+    app.extensions["expert_topics"] = moderation_queues.verified_topic_ids
     # each package's share of a member's export and deletion; deletions run in this order,
     # and moderation's last, so that the audit entry counts what the others removed
     app.extensions["personal_data"] = [

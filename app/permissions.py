@@ -6,9 +6,9 @@ Views call `require`, templates call `can`; nothing else looks at roles.
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import Any, Protocol
 
-from flask import abort
+from flask import abort, current_app, g, has_app_context, has_request_context
 from flask_login import current_user
 
 from app.models import Role, User
@@ -142,18 +142,69 @@ def _allowed_on_target(user: User, role: Role, action: Action, target: Any) -> b
         return target is None or (target.id != user.id and Role(target.role) is not Role.ADMIN)
     if action is Action.APPLY_AS_EXPERT:
         return role is Role.MEMBER
+    if action is Action.PROPOSE_ARTICLE:
+        # target: a post of the thread; a private consultation never becomes an article
+        return target is None or not getattr(getattr(target, "thread", target), "is_private", False)
     if action is Action.SEE_URGENT_HELP:
         # why a question is urgent is for its asker and the staff who answer it, nobody else
         return target is None or _is_author(user, target) or (staff and not user.is_suspended)
     return True
 
 
+class ExpertTopics(Protocol):
+    """What app needs to know of vetting: the ids of the topics `user` is a verified expert of."""
+
+    def __call__(self, user: User) -> set[int] | frozenset[int]: ...
+
+
+def no_expert_topics(user: User) -> frozenset[int]:
+    """The answer until moderation plugs in its own: nobody is an expert of any topic."""
+    return frozenset()
+
+
+def expert_topic_ids(user: User) -> frozenset[int]:
+    """The topics `user` was vetted for, as `app.extensions["expert_topics"]` says.
+
+    Asked once per person and request: a thread page asks for every post on it.
+    """
+    if not has_app_context() or Role(user.role) is not Role.EXPERT:
+        return frozenset()
+    known: dict[int, frozenset[int]] = (
+        g.setdefault("expert_topic_ids", {}) if has_request_context() else {}
+    )
+    if user.id not in known:
+        topics: ExpertTopics = current_app.extensions.get("expert_topics", no_expert_topics)
+        known[user.id] = frozenset(topics(user))
+    return known[user.id]
+
+
+def may_read_private(user: Any, question: Any) -> bool:
+    """A private consultation is for its asker, the verified experts of its topic and moderators.
+
+    Moving it to another topic changes who those experts are.
+    """
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if _is_author(user, question):
+        return True
+    if user.is_suspended:
+        return False
+    role = Role(user.role)
+    if RANK[role] >= RANK[Role.MODERATOR]:
+        return True
+    return role is Role.EXPERT and question.topic_id in expert_topic_ids(user)
+
+
 def can_see(user: Any, post: Any) -> bool:
-    """Return whether `user` may open `post`.
+    """Return whether `user` may open `post`; everybody else gets the 404 of a missing id.
 
     Published posts are for everyone, and so are deleted ones, which show only a placeholder;
-    a post waiting for review, hidden or rejected is for its author and staff.
+    a post waiting for review, hidden or rejected is for its author and staff. Everything in
+    a private consultation is only for those `may_read_private` names.
     """
+    thread = getattr(post, "thread", post)
+    if getattr(thread, "is_private", False) and not may_read_private(user, thread):
+        return False
     if post.status in ("published", "deleted"):
         return True
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -161,6 +212,14 @@ def can_see(user: Any, post: Any) -> bool:
     if post.status in ("pending", "hidden", "rejected") and _is_author(user, post):
         return True
     return RANK[Role(user.role)] >= RANK[Role.EXPERT] and not user.is_suspended
+
+
+def can_read(user: Any, post: Any) -> bool:
+    """Return whether `user` may read the text of `post`, and so flag, comment on or mark it.
+
+    A deleted post is a placeholder for everybody: its text is on no page, whoever asks.
+    """
+    return post.status != "deleted" and can_see(user, post)
 
 
 def _is_author(user: User, post: Any) -> bool:
@@ -198,7 +257,12 @@ def current_user_actions_on(post: Any) -> frozenset[Action]:
 
 def current_user_can_see(post: Any) -> bool:
     """`can_see` for the signed-in user: the `can_see` that templates call."""
-    return can_see(current_user, post)
+    return can_see(current_user._get_current_object(), post)
+
+
+def current_user_can_read(post: Any) -> bool:
+    """`can_read` for the signed-in user: the `can_read` that templates call."""
+    return can_read(current_user._get_current_object(), post)
 
 
 def require(action: Action | str, target: Any = None) -> None:

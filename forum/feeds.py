@@ -8,13 +8,13 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.feeds import FEED_ENTRIES, Feed, FeedEntry, entry_id
-from forum.models import PostStatus, Question
+from forum.models import Question, public_questions
 
 
 def question_entries(language: str) -> list[FeedEntry]:
     questions = db.session.scalars(
         select(Question)
-        .where(Question.status == PostStatus.PUBLISHED.value, Question.language == language)
+        .where(public_questions(), Question.language == language)
         .order_by(Question.created_at.desc(), Question.id.desc())
         .limit(FEED_ENTRIES)
     )

@@ -7,9 +7,9 @@ import re
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, RadioField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from app.forms import BODY_MAX, body_field, listed_choice, sized_text, whole_number
 from app.main.services import all_topics
@@ -80,6 +80,20 @@ URGENT_REASONS = {
 }
 
 
+VISIBILITY_CHOICES = [
+    SelectChoice(
+        "public", _l("Everybody: other people with the same question find it and its answers")
+    ),
+    SelectChoice(
+        "private",
+        _l("Only me, the verified experts of its topic and the moderators: a private consultation"),
+    ),
+]
+
+# the urgent reasons for which a private consultation is chosen for the asker (they may change it)
+PRIVATE_BY_DEFAULT = frozenset({UrgentReason.VIOLENCE.value})
+
+
 class QuestionForm(FlaskForm):
     urgent = BooleanField(_l("I need help urgently"))
     urgent_reason = SelectField(
@@ -94,6 +108,18 @@ class QuestionForm(FlaskForm):
         ),
     )
     show_help = SubmitField(_l("Show who can help now"))
+    visibility = RadioField(
+        _l("Who can read this?"),
+        choices=VISIBILITY_CHOICES,
+        default="public",
+        validators=[DataRequired(_l("Choose who can read your question."))],
+        description=_l(
+            "Choose a private consultation for what you cannot ask in public: an asylum "
+            "claim, a removal order, detention, an employer who keeps your passport, violence "
+            "at home, trafficking, or staying without a valid permit. Nobody else can find it, "
+            "and it is never published without your consent."
+        ),
+    )
     title = sized_text(
         StringField,
         _l("Your question in one sentence"),
@@ -143,6 +169,18 @@ class QuestionForm(FlaskForm):
             raise ValidationError(_l("Choose what is urgent from the list."))
         if self.urgent.data and not field.data:
             raise ValidationError(_l("Choose what is urgent, so that we can show who helps."))
+
+    @property
+    def private(self) -> bool:
+        return self.visibility.data == "private"
+
+    def preselect_visibility(self) -> None:
+        """Violence, abuse or trafficking just chosen: a private consultation is preselected.
+
+        The asker sees it chosen and may still choose everybody before posting.
+        """
+        if self.chosen_urgent_reason in PRIVATE_BY_DEFAULT:
+            self.visibility.data = "private"
 
     @property
     def chosen_urgent_reason(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ColumnElement, ForeignKey, Index, String, Text, UniqueConstraint, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -113,6 +113,10 @@ class Question(db.Model):
         return self.visibility == Visibility.PRIVATE
 
     @property
+    def thread(self) -> Question:
+        return self
+
+    @property
     def is_answered(self) -> bool:
         return self.accepted_answer_id is not None
 
@@ -123,6 +127,15 @@ class Question(db.Model):
     @property
     def is_urgent(self) -> bool:
         return bool(self.urgent_reason)
+
+
+def public_questions() -> ColumnElement[bool]:
+    """Published questions that everybody may read: all that lists, feeds, sitemaps and the
+    search index ever hold. A private consultation is never among them."""
+    return and_(
+        Question.status == PostStatus.PUBLISHED.value,
+        Question.visibility == Visibility.PUBLIC.value,
+    )
 
 
 class Answer(db.Model):
@@ -151,6 +164,10 @@ class Answer(db.Model):
     @property
     def is_published(self) -> bool:
         return self.status == PostStatus.PUBLISHED
+
+    @property
+    def thread(self) -> Question:
+        return self.question
 
 
 class Comment(db.Model):

@@ -13,6 +13,7 @@ from app.extensions import db
 from app.mail import mail_user
 from app.models import User, utcnow
 from app.navigation import AccountLink
+from app.permissions import can_see
 from app.tasks import after_commit
 from forum.models import Notification, NotificationKind, Question, Subscription
 
@@ -67,6 +68,11 @@ def read_unfollow_token(token: str) -> tuple[int, int] | None:
     return (link.user_id, question_id) if isinstance(question_id, int) else None
 
 
+def may_read(user_id: int, question: Question) -> bool:
+    """Whether the person with `user_id` may read the thread (a private one: its readers only)."""
+    return can_see(db.session.get(User, user_id), question)
+
+
 def followers_of(question: Question, kind: NotificationKind, actor_id: int) -> None:
     """Notify everyone who follows `question`, except whoever caused the event."""
     followers = db.session.scalars(
@@ -103,7 +109,9 @@ def _notify(
     note: str = "",
     always_mail: bool = False,
 ) -> None:
-    if not user.is_active:
+    if not user.is_active or (question.is_private and not can_see(user, question)):
+        # a private consultation is told to nobody who may not read it (an expert moved off
+        # its topic, a follower from before it went private)
         return
     db.session.add(
         Notification(

@@ -18,6 +18,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from app.auth.personal_data import AccountDeletion, PersonalDataPart
 from app.extensions import db
 from app.models import User
+from app.permissions import can_see
 from forum import services, signals
 from forum.models import (
     Answer,
@@ -88,6 +89,7 @@ def export_member_data(user: User) -> dict[str, Any]:
                 .join(Question, Question.id == Subscription.question_id)
                 .where(Subscription.user_id == user.id)
             )
+            if _may_see_thread(user, question)
         ],
         "notifications": [
             {
@@ -103,8 +105,15 @@ def export_member_data(user: User) -> dict[str, Any]:
                 .where(Notification.user_id == user.id)
                 .options(joinedload(Notification.question))
             )
+            if _may_see_thread(user, note.question)
         ],
     }
+
+
+def _may_see_thread(user: User, question: Question) -> bool:
+    """A private consultation that the member may not read is not in their download either:
+    not even its link, whose address carries words of its title."""
+    return not question.is_private or can_see(user, question)
 
 
 def _question(question: Question) -> dict[str, Any]:
@@ -118,6 +127,7 @@ def _question(question: Question) -> dict[str, Any]:
         "language": question.language,
         "anonymous": question.anonymous,
         "urgent_reason": question.urgent_reason,
+        "visibility": question.visibility,
         "topic": question.topic.slug,
         "tags": [tag.name for tag in question.tags],
         "accepted_answer_id": question.accepted_answer_id,

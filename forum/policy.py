@@ -17,6 +17,8 @@ class Submission:
     kind: str  # "question", "answer" or "comment"
     text: str
     is_edit: bool = False
+    # in a private consultation: only the asker and the staff read it, so nothing waits
+    private: bool = False
 
 
 @dataclass(frozen=True)

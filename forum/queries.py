@@ -11,7 +11,17 @@ from sqlalchemy.orm import joinedload, selectinload
 from app.extensions import db
 from app.models import User
 from app.routing import LARGEST_ID
-from forum.models import Answer, Comment, PostStatus, Question, Revision, Subscription, Vote
+from forum.models import (
+    Answer,
+    Comment,
+    PostStatus,
+    Question,
+    Revision,
+    Subscription,
+    Visibility,
+    Vote,
+    public_questions,
+)
 
 PAGE_SIZE = 30
 PUBLISHED = PostStatus.PUBLISHED.value
@@ -56,7 +66,7 @@ class QuestionPage:
 
 
 def _filtered(filters: ListFilter) -> Select:
-    query = select(Question).where(Question.status == PUBLISHED)
+    query = select(Question).where(public_questions())
     if filters.topic_id:
         query = query.where(Question.topic_id == filters.topic_id)
     if filters.status == "unanswered":
@@ -90,6 +100,22 @@ def list_questions(filters: ListFilter, after: Cursor | None = None) -> Question
     rows = rows[:PAGE_SIZE]
     cursor = Cursor(rows[-1].last_activity_at, rows[-1].id) if more else None
     return QuestionPage(rows, cursor)
+
+
+def consultations_of(user: User) -> list[Question]:
+    """The asker's own private consultations that they have not deleted, newest activity first."""
+    return list(
+        db.session.scalars(
+            select(Question)
+            .where(
+                Question.author_id == user.id,
+                Question.visibility == Visibility.PRIVATE.value,
+                Question.status != PostStatus.DELETED.value,
+            )
+            .options(joinedload(Question.topic))
+            .order_by(Question.last_activity_at.desc(), Question.id.desc())
+        )
+    )
 
 
 def question(question_id: int) -> Question | None:

@@ -15,9 +15,13 @@ class PersonalDataWarning:
     found: tuple[str, ...]
 
 
-def personal_data_warnings(form, text: str) -> list[PersonalDataWarning]:
-    """What to warn about, unless the author has already chosen to post anyway."""
-    if form.post_anyway.data:
+def personal_data_warnings(form, text: str, private: bool = False) -> list[PersonalDataWarning]:
+    """What to warn about, unless the author has already chosen to post anyway.
+
+    Nothing in a private consultation: only the asker and the staff read it, and it may need
+    what a public post must not show (the form still says what not to write).
+    """
+    if form.post_anyway.data or private:
         return []
     found: dict = {}
     for finding in find_personal_data(text):

@@ -24,6 +24,7 @@ from forum.models import (
     Revision,
     Subscription,
     Tag,
+    Visibility,
     Vote,
 )
 from forum.policy import Submission, decide
@@ -54,11 +55,14 @@ class QuestionDraft:
     language: str = ""  # empty: detect it from the text
     anonymous: bool = False
     urgent_reason: str = ""  # an UrgentReason value, or "" when no urgent help is asked for
+    private: bool = False  # a private consultation (Visibility.PRIVATE)
     submission_key: str = ""  # the form's one-time key (app/submissions.py)
 
 
-def _status_for(author: User, kind: str, text: str, is_edit: bool = False) -> tuple[str, str]:
-    decision = decide(author, Submission(kind=kind, text=text, is_edit=is_edit))
+def _status_for(
+    author: User, kind: str, text: str, is_edit: bool = False, private: bool = False
+) -> tuple[str, str]:
+    decision = decide(author, Submission(kind=kind, text=text, is_edit=is_edit, private=private))
     if decision.publish:
         return PostStatus.PUBLISHED.value, ""
     return PostStatus.PENDING.value, decision.reason
@@ -78,12 +82,16 @@ def _topic(topic_id: int) -> Topic:
     return topic
 
 
+def _visibility(draft: QuestionDraft) -> str:
+    return (Visibility.PRIVATE if draft.private else Visibility.PUBLIC).value
+
+
 def ask_question(author: User, draft: QuestionDraft, ui_language: str) -> Question:
     """Save a new question, published or held for review as the submission policy decides."""
     claimed = submissions.claim(draft.submission_key, author.id, "question")
     topic = _topic(draft.topic_id)
     text = f"{draft.title}\n\n{draft.body}"
-    status, reason = _status_for(author, "question", text)
+    status, reason = _status_for(author, "question", text, private=draft.private)
     question = Question(
         topic=topic,
         author_id=author.id,
@@ -93,6 +101,7 @@ def ask_question(author: User, draft: QuestionDraft, ui_language: str) -> Questi
         body_html=str(render_markdown(draft.body)),
         language=draft.language or detect_language(text, fallback=ui_language),
         anonymous=draft.anonymous,
+        visibility=_visibility(draft),
         status=status,
         hold_reason=reason,
         tags=_tags(draft.tags),
@@ -112,7 +121,7 @@ def answer_question(
     author: User, question: Question, body: str, submission_key: str = ""
 ) -> Answer:
     claimed = submissions.claim(submission_key, author.id, "answer")
-    status, reason = _status_for(author, "answer", body)
+    status, reason = _status_for(author, "answer", body, private=question.is_private)
     answer = Answer(
         question=question,
         author_id=author.id,
@@ -183,7 +192,7 @@ def comment_on(
     if answer is not None and answer.question_id != question.id:
         raise NotInThisThread
     claimed = submissions.claim(submission_key, author.id, "comment")
-    status, reason = _status_for(author, "comment", body)
+    status, reason = _status_for(author, "comment", body, private=question.is_private)
     comment = Comment(
         question=None if answer else question,
         answer=answer,
@@ -279,6 +288,8 @@ def edit_question(editor: User, question: Question, draft: QuestionDraft, reason
     question.tags = _tags(draft.tags)
     question.language = draft.language or question.language
     question.anonymous = draft.anonymous
+    # the outbox follows the change: turning it private takes it out of the index at commit
+    question.visibility = _visibility(draft)
     question.edited_at = utcnow()
     _set_urgency(question, draft.urgent_reason)
     _hold_edit_if_needed(editor, question, "question", f"{draft.title}\n\n{draft.body}")
@@ -330,14 +341,12 @@ def _hold_edit_if_needed(editor: User, post, kind: str, text: str) -> None:
     # an edit by its author goes back through the policy; staff edits stand
     if editor.id != post.author_id or not post.is_published:
         return
-    status, reason = _status_for(editor, kind, text, is_edit=True)
+    status, reason = _status_for(editor, kind, text, is_edit=True, private=post.thread.is_private)
     post.status, post.hold_reason = status, reason
 
 
 def thread_of(post: Question | Answer | Comment) -> Question:
-    if isinstance(post, Question):
-        return post
-    return post.question if isinstance(post, Answer) else post.thread
+    return post.thread
 
 
 def change_status(post: Question | Answer | Comment, status: PostStatus, actor_id: int) -> None:

@@ -7,9 +7,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.main.services import all_topics
 from app.sitemap import SitemapPage, SitemapSource
-from forum.models import PostStatus, Question
-
-PUBLISHED = PostStatus.PUBLISHED.value
+from forum.models import Question, public_questions
 
 
 def _topic_pages() -> list[SitemapPage]:
@@ -20,13 +18,13 @@ def _topic_pages() -> list[SitemapPage]:
 
 
 def _thread_count() -> int:
-    return db.session.scalar(select(func.count(Question.id)).where(Question.status == PUBLISHED))
+    return db.session.scalar(select(func.count(Question.id)).where(public_questions()))
 
 
 def _threads(offset: int, limit: int) -> list[SitemapPage]:
     rows = db.session.execute(
         select(Question.id, Question.slug, Question.last_activity_at)
-        .where(Question.status == PUBLISHED)
+        .where(public_questions())
         .order_by(Question.id)
         .offset(offset)
         .limit(limit)

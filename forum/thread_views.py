@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 
 from app import submissions
 from app.forms import ActionForm
-from app.permissions import Action, can_see, require
+from app.permissions import Action, can_read, can_see, require
 from forum import bp, diffs, notify, queries, services
 from forum.forms import (
     AnswerForm,
@@ -19,7 +19,7 @@ from forum.forms import (
     parse_tags,
     topic_choices,
 )
-from forum.models import Answer, PostStatus, Question
+from forum.models import Answer, Question
 from forum.screening import personal_data_warnings
 from forum.views import (
     LOADERS,
@@ -42,8 +42,9 @@ def _visible_question(question_id: int) -> Question:
 
 
 def _visible_answer(answer_id: int) -> Answer:
+    """An answer whose text the current user may read: a deleted one takes no comment or mark."""
     answer = queries.answer(answer_id)
-    if answer is None or not can_see(current_user, answer):
+    if answer is None or not can_read(current_user, answer):
         abort(404)
     _visible_question(answer.question_id)
     return answer
@@ -60,7 +61,7 @@ def answer(question_id: int):
     require(Action.ANSWER, question)
     if not form.validate_on_submit():
         return render_thread(question.id, 422, answer_form=form)
-    if warnings := personal_data_warnings(form, form.body.data):
+    if warnings := personal_data_warnings(form, form.body.data, question.is_private):
         return render_thread(question.id, 200, answer_form=form, warnings=warnings)
     try:
         posted = services.answer_question(
@@ -86,7 +87,7 @@ def comment(question_id: int | None = None, answer_id: int | None = None):
     require(Action.COMMENT, question)
     if not form.validate_on_submit():
         return render_thread(question.id, 422, comment_form=form, comment_target=where)
-    if warnings := personal_data_warnings(form, form.body.data):
+    if warnings := personal_data_warnings(form, form.body.data, question.is_private):
         return render_thread(
             question.id, 200, comment_form=form, comment_target=where, warnings=warnings
         )
@@ -159,13 +160,15 @@ def unfollow_by_link(token: str):
     if question is None:
         abort(404)
     notify.unfollow(found[0], question.id)
+    if not notify.may_read(found[0], question):
+        abort(404)  # a thread that went private since: unfollowed, and its title not shown
     return render_template("forum/unfollowed.html", question=question)
 
 
 def _live_post(kind: str, post_id: int):
-    """A post that is not deleted and that the current user may see, or 404."""
+    """A post whose text the current user may read (so not a deleted one), or 404."""
     post = LOADERS[kind](post_id)
-    if post is None or post.status == PostStatus.DELETED or not can_see(current_user, post):
+    if post is None or not can_read(current_user, post):
         abort(404)
     return post
 
@@ -190,6 +193,7 @@ def edit_question(post_id: int, kind: str):
             "tags": ", ".join(tag.name for tag in question.tags),
             "language": question.language,
             "anonymous": question.anonymous,
+            "visibility": question.visibility,
         }
     )
     form.topic.choices = topic_choices()
@@ -201,7 +205,7 @@ def edit_question(post_id: int, kind: str):
         not form.show_help.data
         and form.validate_on_submit()
         and not form.preview.data
-        and not (warnings := personal_data_warnings(form, text))
+        and not (warnings := personal_data_warnings(form, text, form.private))
     ):
         draft = services.QuestionDraft(
             title=form.title.data,
@@ -211,6 +215,7 @@ def edit_question(post_id: int, kind: str):
             language=form.language.data or question.language,
             anonymous=form.anonymous.data,
             urgent_reason=form.chosen_urgent_reason,
+            private=form.private,
             submission_key=form.submission_key.data,
         )
         try:
@@ -235,7 +240,10 @@ def edit_post(post_id: int, kind: str):
     if saved := submissions.sent_before(form, current_user):
         return show_saved(saved)
     warnings = []
-    if form.validate_on_submit() and not (warnings := personal_data_warnings(form, form.body.data)):
+    private = post.thread.is_private
+    if form.validate_on_submit() and not (
+        warnings := personal_data_warnings(form, form.body.data, private)
+    ):
         edit = services.edit_answer if kind == "answer" else services.edit_comment
         try:
             edit(
@@ -281,7 +289,10 @@ def notifications():
     if form.validate_on_submit():
         notify.mark_read(current_user.id)
         return redirect(url_for("forum.notifications"))
-    items = notify.latest(current_user.id)
+    # a thread that went private since, or moved away from the expert's topic, is not listed
+    items = [
+        item for item in notify.latest(current_user.id) if can_see(current_user, item.question)
+    ]
     return render_template("forum/notifications.html", items=items, form=form)
 
 
@@ -290,6 +301,6 @@ def notifications():
 def open_notification(notification_id: int):
     """Mark one notification read and go to its thread."""
     item = notify.mark_read_and_get(current_user.id, notification_id)
-    if item is None:
+    if item is None or not can_see(current_user, item.question):
         abort(404)
     return redirect(thread_url(item.question))

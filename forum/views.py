@@ -90,6 +90,7 @@ def ask():
     if form.show_help.data:
         # like the preview, a round trip that saves nothing: the help for the chosen reason
         form.urgent.data = bool(form.chosen_urgent_reason)
+        form.preselect_visibility()
     elif saved := submissions.sent_before(form, current_user):
         return show_saved(saved)
     elif form.validate_on_submit():
@@ -98,7 +99,7 @@ def ask():
             preview = render_markdown(form.body.data)
             if not form.language.data:
                 form.language.data = detect_language(text, fallback=current_language())
-        elif not (warnings := personal_data_warnings(form, text)):
+        elif not (warnings := personal_data_warnings(form, text, form.private)):
             try:
                 question = services.ask_question(current_user, _draft(form), current_language())
             except submissions.Resubmitted as again:
@@ -125,7 +126,7 @@ LOADERS = {"question": queries.question, "answer": queries.answer, "comment": qu
 
 
 def thread_of(kind: str, post) -> Question:
-    return {"question": post, "answer": getattr(post, "question", None)}.get(kind) or post.thread
+    return post.thread
 
 
 def thread_url(question: Question, anchor: str | None = None) -> str:
@@ -157,8 +158,23 @@ def _draft(form: QuestionForm) -> services.QuestionDraft:
         language=form.language.data or "",
         anonymous=form.anonymous.data,
         urgent_reason=form.chosen_urgent_reason,
+        private=form.private,
         submission_key=form.submission_key.data,
     )
+
+
+@bp.route("/account/consultations")
+@login_required
+def consultations():
+    """The signed-in member's private consultations: only they and the staff can read these."""
+    return render_template(
+        "forum/consultations.html", questions=queries.consultations_of(current_user)
+    )
+
+
+def consultations_link() -> Markup:
+    """The link to the member's private consultations, as a section of the profile page."""
+    return Markup(render_template("forum/_profile_consultations.html"))  # noqa: S704
 
 
 @bp.route("/questions/preview", methods=["POST"])
@@ -242,7 +258,7 @@ def render_thread(
         else [],
         # staff may start an article here, as from the proposals queue
         proposal=thread_.question.is_answered
-        and can(current_user, Action.PROPOSE_ARTICLE)
+        and can(current_user, Action.PROPOSE_ARTICLE, thread_.question)
         and knowledge_queries.is_proposal(thread_.question.accepted_answer_id),
         # built only for those who may answer: a form's CSRF token would give every visitor
         # a session cookie (and cost time on the most read page)

@@ -9,15 +9,20 @@ from markupsafe import Markup
 
 from app.extensions import limiter
 from app.main.services import all_topics
-from app.permissions import Action, can, can_see, require
+from app.permissions import Action, can, can_read, can_see, require
 from forum.services import thread_of
 from moderation import bp, services, vetting
 from moderation.forms import ExpertApplicationForm, FlagForm
 
 
-def post_or_404(kind: str, post_id: int):
+def post_or_404(kind: str, post_id: int, readable: bool = False):
+    """A post the current user may see, or 404 as for a missing id.
+
+    `readable`: a post whose text they may read, so not a deleted one (the flag page shows it).
+    """
     post = services.find_post(kind, post_id)
-    if post is None or not can_see(current_user, post):
+    check = can_read if readable else can_see
+    if post is None or not check(current_user, post):
         abort(404)
     return post
 
@@ -31,7 +36,7 @@ def thread_url(post) -> str:
 @login_required
 @limiter.limit("20 per hour", methods=["POST"])
 def flag(kind: str, post_id: int):
-    post = post_or_404(kind, post_id)
+    post = post_or_404(kind, post_id, readable=True)
     require(Action.FLAG, post)
     form = FlagForm()
     if form.validate_on_submit():

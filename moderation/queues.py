@@ -13,7 +13,7 @@ from app.models import Topic, User, utcnow, utctoday
 from app.permissions import can_see
 from app.screening import find_personal_data
 from forum.knowledge import queries as knowledge_queries
-from forum.models import Answer, Comment, PostStatus, Question
+from forum.models import Answer, Comment, PostStatus, Question, Visibility, public_questions
 from moderation.models import ApplicationStatus, Claim, ExpertApplication, Flag
 
 QUEUE_LIMIT = 50
@@ -85,6 +85,50 @@ def urgent_questions(viewer: User, target_hours: int, now: datetime | None = Non
     ]
 
 
+# --- private consultations ----------------------------------------------------------------
+
+
+def _private_open():
+    """Private consultations that are public to their readers and not closed."""
+    return [
+        Question.visibility == Visibility.PRIVATE.value,
+        Question.status == PostStatus.PUBLISHED.value,
+        Question.closed_reason == "",
+    ]
+
+
+@dataclass
+class PrivateQueueItem:
+    """A private consultation, and how long its asker waited (or has waited) for an expert."""
+
+    question: Question
+    waited: timedelta
+    claimed_by: User | None = None
+
+
+def private_consultations(viewer: User, now: datetime | None = None) -> list[PrivateQueueItem]:
+    """Open private consultations the viewer may read: those without an expert's answer first,
+    then the longest waiting. Experts see their own topics' only; moderators see all."""
+    now = now or utcnow()
+    questions = db.session.scalars(
+        select(Question)
+        .where(*_private_open())
+        .options(joinedload(Question.topic))
+        .order_by(Question.first_expert_answer_at.is_not(None), Question.created_at, Question.id)
+        .limit(QUEUE_LIMIT)
+    )
+    visible = [question for question in questions if can_see(viewer, question)]
+    claims = _claims([("question", question.id) for question in visible])
+    return [
+        PrivateQueueItem(
+            question=question,
+            waited=(question.first_expert_answer_at or now) - question.created_at,
+            claimed_by=claims.get(("question", question.id)),
+        )
+        for question in visible
+    ]
+
+
 def recently_answered_urgent(viewer: User, days: int = 7) -> list[Question]:
     """Urgent questions whose first expert answer came in the last `days` days, newest first."""
     since = utcnow() - timedelta(days=days)
@@ -99,12 +143,6 @@ def recently_answered_urgent(viewer: User, days: int = 7) -> list[Question]:
         )
         if can_see(viewer, question)
     ]
-
-
-def _thread(post) -> Question:
-    if isinstance(post, Question):
-        return post
-    return post.question if isinstance(post, Answer) else post.thread
 
 
 def _author_history(author_ids: set[int]) -> dict[int, tuple[int, int]]:
@@ -146,7 +184,7 @@ def _items(posts: list[tuple[str, object]], flags: dict | None = None) -> list[Q
             QueueItem(
                 kind=kind,
                 post=post,
-                question=_thread(post),
+                question=post.thread,
                 author_posts=published,
                 author_rejected=rejected,
                 findings=find_personal_data(text),
@@ -157,8 +195,12 @@ def _items(posts: list[tuple[str, object]], flags: dict | None = None) -> list[Q
     return items
 
 
-def pending_posts() -> list[QueueItem]:
-    """Held posts, oldest first."""
+def pending_posts(viewer: User | None = None) -> list[QueueItem]:
+    """Held posts, oldest first; with a viewer, only those they may open.
+
+    A private consultation's posts are never held, but one held before its thread went
+    private stays for the experts of its topic and the moderators only.
+    """
     posts: list[tuple[str, object]] = []
     for kind, model in (("question", Question), ("answer", Answer), ("comment", Comment)):
         rows = db.session.scalars(
@@ -170,11 +212,19 @@ def pending_posts() -> list[QueueItem]:
         )
         posts += [(kind, row) for row in rows]
     posts.sort(key=lambda pair: pair[1].created_at)
-    return _items(posts[:QUEUE_LIMIT])
+    return _items(_visible_to(viewer, posts)[:QUEUE_LIMIT])
 
 
-def flagged_posts() -> list[QueueItem]:
-    """Posts with open flags, the most flagged first."""
+def _visible_to(viewer: User | None, posts: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    return posts if viewer is None else [(k, p) for k, p in posts if can_see(viewer, p)]
+
+
+def flagged_posts(viewer: User | None = None) -> list[QueueItem]:
+    """Posts with open flags, the most flagged first; with a viewer, only those they may open.
+
+    The asker may flag an answer in their private consultation: an expert of another topic
+    must not read it here.
+    """
     open_flags = list(
         db.session.scalars(
             select(Flag)
@@ -192,7 +242,7 @@ def flagged_posts() -> list[QueueItem]:
         post = db.session.get(models[kind], post_id)
         if post is not None:
             posts.append((kind, post))
-    return _items(posts, grouped)
+    return _items(_visible_to(viewer, posts), grouped)
 
 
 def applications() -> list[ExpertApplication]:
@@ -222,12 +272,20 @@ def expert_focus(expert: User) -> tuple[set[str], set[str]]:
     return approved.topic_slugs, approved.language_codes
 
 
+def verified_topic_ids(expert: User) -> set[int]:
+    """The ids of the topics an expert was approved for: whose private consultations they read."""
+    slugs, _languages = expert_focus(expert)
+    if not slugs:
+        return set()
+    return set(db.session.scalars(select(Topic.id).where(Topic.slug.in_(slugs))))
+
+
 def unanswered(viewer: User) -> list[Question]:
     """Published questions without answers; an expert's own topics and languages first."""
     topics, languages = expert_focus(viewer)
     query = (
         select(Question)
-        .where(Question.status == PostStatus.PUBLISHED, Question.answer_count == 0)
+        .where(public_questions(), Question.answer_count == 0)
         .options(joinedload(Question.topic))
     )
     order = [Question.created_at]
@@ -243,9 +301,12 @@ def unanswered(viewer: User) -> list[Question]:
 
 
 def _proposed() -> list:
-    """Published questions whose accepted answer has no article yet (draft, public or archived)."""
+    """Published questions whose accepted answer has no article yet (draft, public or archived).
+
+    A private consultation is never proposed: only a version its asker consented to is public.
+    """
     return [
-        Question.status == PostStatus.PUBLISHED,
+        public_questions(),
         Question.accepted_answer_id.is_not(None),
         Question.accepted_answer_id.not_in(knowledge_queries.article_answers()),
     ]
@@ -313,8 +374,11 @@ def counts() -> dict[str, int]:
             )
         ),
         "unanswered": db.session.scalar(
+            select(func.count(Question.id)).where(public_questions(), Question.answer_count == 0)
+        ),
+        "private": db.session.scalar(
             select(func.count(Question.id)).where(
-                Question.status == PostStatus.PUBLISHED, Question.answer_count == 0
+                *_private_open(), Question.first_expert_answer_at.is_(None)
             )
         ),
         "proposals": db.session.scalar(select(func.count(Question.id)).where(*_proposed())),

@@ -152,12 +152,23 @@ def urgent():
     )
 
 
+@bp.route("/moderation/private")
+@login_required
+def private():
+    require(Action.VIEW_QUEUES)
+    return render_template(
+        "moderation/private.html", items=queues.private_consultations(current_user)
+    )
+
+
 @bp.route("/moderation/pending")
 @login_required
 def pending():
     require(Action.VIEW_QUEUES)
     return render_template(
-        "moderation/pending.html", items=queues.pending_posts(), reject_form=ReasonForm()
+        "moderation/pending.html",
+        items=queues.pending_posts(current_user),
+        reject_form=ReasonForm(),
     )
 
 
@@ -166,7 +177,7 @@ def pending():
 def flags():
     require(Action.VIEW_QUEUES)
     return render_template(
-        "moderation/flags.html", items=queues.flagged_posts(), reject_form=ReasonForm()
+        "moderation/flags.html", items=queues.flagged_posts(current_user), reject_form=ReasonForm()
     )
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Topic
 from forum.knowledge.models import Article, ArticleStatus
-from forum.models import Answer, PostStatus, Question
+from forum.models import Answer, PostStatus, Question, public_questions
 from news.models import NewsItem, NewsStatus
 from search.backend import Document, DocumentKind
 
@@ -89,7 +89,7 @@ def question_documents(session: Session, ids: Iterable[int]) -> dict[int, Docume
             Topic.slug,
         )
         .join(Topic, Topic.id == Question.topic_id)
-        .where(Question.id.in_(ids), Question.status == PUBLISHED)
+        .where(Question.id.in_(ids), public_questions())
     ).all()
     answers: dict[int, list] = defaultdict(list)
     found = [row[0] for row in questions]
@@ -211,9 +211,7 @@ def load_documents(session: Session, keys: Iterable[Key]) -> dict[Key, Document]
 
 def published_question_ids(session: Session) -> list[int]:
     return list(
-        session.scalars(
-            select(Question.id).where(Question.status == PUBLISHED).order_by(Question.id)
-        )
+        session.scalars(select(Question.id).where(public_questions()).order_by(Question.id))
     )
 
 
@@ -245,7 +243,7 @@ PUBLISHED_IDS = {
 
 
 def count_published(session: Session) -> int:
-    questions = select(func.count(Question.id)).where(Question.status == PUBLISHED)
+    questions = select(func.count(Question.id)).where(public_questions())
     articles = select(func.count(Article.id)).where(Article.status == ArticleStatus.PUBLISHED.value)
     news = select(func.count(NewsItem.id)).where(NewsItem.status == NewsStatus.PUBLISHED.value)
     return session.scalar(questions) + session.scalar(articles) + session.scalar(news)

@@ -36,6 +36,7 @@ QUESTION_COLUMNS = frozenset(
         "topic_id",
         "accepted_answer_id",
         "last_activity_at",
+        "visibility",  # a private consultation leaves the index, in the same transaction
     }
 )
 ANSWER_COLUMNS = frozenset({"body_html", "status", "by_expert", "question_id"})

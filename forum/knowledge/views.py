@@ -111,7 +111,11 @@ PAGES = ContentPages(
 def new():
     require(Action.PROPOSE_ARTICLE)
     answer = forum_queries.answer(bounded_number(request.args.get("answer"), default=0))
-    if answer is None or answer.question.accepted_answer_id != answer.id:
+    if (
+        answer is None
+        or answer.question.accepted_answer_id != answer.id
+        or not can(current_user, Action.PROPOSE_ARTICLE, answer)
+    ):
         abort(404)
     form = NewArticleForm()
     form.topic.choices = topic_choices()

@@ -91,6 +91,8 @@ SITE_PAGES = (
         submit_empty=".question form[action$='/comment'] [type='submit']",
     ),
     SitePage("notifications", "/{lang}/notifications", signed_in=True),
+    SitePage("consultations", "/{lang}/account/consultations", signed_in=True),
+    SitePage("private-consultations", "/{lang}/moderation/private", staff=True),
     SitePage("edit-question", "/{lang}/questions/{question}/edit", signed_in=True),
     SitePage("edit-answer", "/{lang}/answers/{answer}/edit", signed_in=True),
     SitePage("history", "/{lang}/questions/{question}/history"),

@@ -238,7 +238,12 @@ def test_question_answered_by_member_and_expert_accepted_and_notified(
     assert all("/ru/unfollow/" in m and title in m for m in to_asker), to_asker
     to_member = mail_about_the_thread(OTHER_MEMBER, "ru")
     assert len(to_member) == 1, "\n---\n".join(to_member) or "no mail to the other member"
-    to_expert = mail_about_the_thread(EXPERT, "en")
+    # vetted for some topics, the demo expert may also have heard of the question itself
+    to_expert = [
+        mail
+        for mail in mail_about_the_thread(EXPERT, "en")
+        if "Subject: New question in your topics" not in mail
+    ]
     assert len(to_expert) == 1, "\n---\n".join(to_expert) or "no mail to the expert"
     assert f"Subject: Your answer was accepted: {title}" in to_expert[0], to_expert[0]
     assert "/en/unfollow/" in to_expert[0]

@@ -52,6 +52,10 @@
     }
     reason.addEventListener("change", function () {
       if (reason.value) { urgent.checked = true; }
+      // violence, abuse or trafficking: a private consultation is preselected, as without script
+      var form = fields.closest("form");
+      var privately = form && form.querySelector("input[name='visibility'][value='private']");
+      if (privately && reason.value === "violence") { privately.checked = true; }
       showHelp();
     });
     urgent.addEventListener("change", function () {
