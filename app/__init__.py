@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 
 import forum
 import forum.knowledge
+import forum.publication
 import moderation
 import news
 import search
@@ -60,6 +61,7 @@ from forum.knowledge import personal_data as knowledge_personal_data
 from forum.knowledge import sitemap as knowledge_sitemap
 from forum.knowledge.models import Article
 from forum.models import Answer, Comment, Question
+from forum.publication import personal_data as publication_personal_data
 from moderation import personal_data as moderation_personal_data
 from moderation import policy as submission_policy
 from news import demo as news_demo
@@ -125,6 +127,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(forum.bp)
     app.register_blueprint(forum.knowledge.bp)
+    app.register_blueprint(forum.publication.bp)
     app.register_blueprint(moderation.bp)
     app.register_blueprint(news.bp)
     app.register_blueprint(news.feeds_bp)
@@ -151,7 +154,9 @@ def register_blueprints(app: Flask) -> None:
     app.extensions["submission_policy"] = submission_policy.decide
     # each package's share of a member's export and deletion; deletions run in this order,
     # and moderation's last, so that the audit entry counts what the others removed
+    # (publication's before the forum's: its public questions go whole, not kept without text)
     app.extensions["personal_data"] = [
+        publication_personal_data.PART,
         forum_personal_data.PART,
         knowledge_personal_data.PART,
         news_personal_data.PART,
