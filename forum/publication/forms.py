@@ -6,16 +6,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField, SubmitField
 
-from forum.forms import (
-    ANSWER_MIN,
-    BODY_MAX,
-    BODY_MIN,
-    TITLE_MAX,
-    TITLE_MIN,
-    body_field,
-    sized_text,
-    whole_number,
-)
+from app.forms import BODY_MAX, body_field, sized_text, whole_number
+from forum.forms import ANSWER_MIN, BODY_MIN, TITLE_MAX, TITLE_MIN
 
 
 class PublicVersionForm(FlaskForm):
