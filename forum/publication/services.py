@@ -214,7 +214,7 @@ def decide(
     decision = Decision.CONSENTED if consent else Decision.DECLINED
     _record(asker, version, decision)
     if consent:
-        _publish(version)
+        publish(version)
     else:
         version.state = VersionState.DECLINED.value
     version.decided_at = utcnow()
@@ -240,7 +240,7 @@ def _record(asker: User, version: PublicVersion, decision: Decision) -> None:
     )
 
 
-def _publish(version: PublicVersion) -> None:
+def publish(version: PublicVersion) -> None:
     """Make the public question with its answer, as asked anonymously; the caller commits."""
     private = version.private_question
     source = db.session.get(Answer, version.source_answer_id) if version.source_answer_id else None
