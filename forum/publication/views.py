@@ -95,6 +95,12 @@ def prepare(question_id: int):
         draft = services.PublicVersionDraft(form.title.data, form.body.data, form.answer.data)
         try:
             version = services.prepare(current_user, question, draft)
+        except services.AlreadyPublished:
+            published = services.latest_version(question)
+            return redirect(url_for(".version", version_id=published.id))
+        except services.NotReady:
+            # the expert's answer was hidden or deleted since: nothing to write a version from
+            abort(403)
         except services.PersonalDataFound as found:
             for name, warnings in found.warnings.items():
                 form[name].errors = [

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
+from app.models import User, utcnow
 from forum.models import Notification, PostStatus, Question, Visibility
 from forum.publication.models import ConsentRecord, PublicVersion
 from moderation.models import AuditEntry
@@ -374,3 +376,28 @@ def test_removing_my_posts_removes_the_public_versions(
     with app.app_context():
         assert db.session.scalar(select(func.count(PublicVersion.id))) == 0
         assert db.session.scalar(select(func.count(ConsentRecord.id))) == 0
+
+
+def test_a_suspended_asker_can_still_withdraw(app, client, sign_in, mailbox, people, consultation):
+    public = asked_and_consented(client, app, sign_in, mailbox, people, consultation)
+    with app.app_context():
+        db.session.get(User, people["asker"].id).suspended_until = utcnow() + timedelta(days=3)
+        db.session.commit()
+    version = version_of(app, consultation)
+    assert client.post(f"/en/public-versions/{version.id}/withdrawal").status_code == 302
+    assert found(app, "police passport record") == []
+    assert public_questions(app)[0].id == public.id
+
+
+def test_no_version_is_written_once_the_experts_answer_is_hidden(
+    app, client, sign_in, people, consultation
+):
+    with app.app_context():
+        question = db.session.get(Question, consultation)
+        for answer in question.answers:
+            answer.status = PostStatus.HIDDEN.value
+        db.session.commit()
+    sign_in(people["moderator"].email)
+    assert prepare(client, consultation).status_code == 403
+    with app.app_context():
+        assert db.session.scalar(select(func.count(PublicVersion.id))) == 0
