@@ -58,6 +58,7 @@ class DemoPublicVersion:
     title: str
     body: str  # Markdown
     answer: str  # Markdown, written from the accepted expert answer
+    consented: bool = True  # False: it waits for the asker's decision
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class DemoQuestion:
 
 QUESTION_KEYS = {"topic", "language", "title", "asker", "tags", "days_ago", "anonymous"}
 QUESTION_KEYS |= {"checked_on", "facts", "visibility", "public_version"}
-PUBLIC_VERSION_KEYS = ("title", "body", "answer")
+PUBLIC_VERSION_KEYS = ("title", "body", "answer")  # and "consented", true unless said
 ANSWER_KEYS = {"author", "accepted", "days_after"}
 
 
@@ -135,8 +136,12 @@ def _public_version(path: Path, meta: dict, visibility: str) -> DemoPublicVersio
     if visibility != "private":
         raise ContentFileError(path, "only a private consultation has a public version")
     version = require(path, meta, "public_version", dict)
-    check_keys(path, version, set(PUBLIC_VERSION_KEYS))
-    return DemoPublicVersion(*(require(path, version, key, str) for key in PUBLIC_VERSION_KEYS))
+    check_keys(path, version, {*PUBLIC_VERSION_KEYS, "consented"})
+    consented = version.get("consented", True)
+    if not isinstance(consented, bool):
+        raise ContentFileError(path, "'consented' must be true or false")
+    texts = (require(path, version, key, str) for key in PUBLIC_VERSION_KEYS)
+    return DemoPublicVersion(*texts, consented=consented)
 
 
 def read_people() -> tuple[DemoPerson, ...]:

@@ -1,12 +1,12 @@
-"""The demo's public version: a private consultation whose asker agreed to publish it."""
+"""The demo's public versions: one its asker agreed to, one waiting for the asker's decision."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from app.extensions import db
 from forum.demo_content import DemoPublicVersion
-from forum.models import Answer, Question
+from forum.models import Answer, Notification, NotificationKind, Question
 from forum.publication.models import ConsentRecord, Decision, PublicVersion, VersionState
 from forum.publication.services import publish, text_digest
 
@@ -14,8 +14,8 @@ from forum.publication.services import publish, text_digest
 def add_public_version(
     consultation: Question, source: Answer, text: DemoPublicVersion, prepared_by_id: int
 ) -> None:
-    """Publish `text` as the asker consented to it, a day after the expert answered."""
-    asked_at: datetime = source.created_at + timedelta(days=1)
+    """Ask the asker about `text` a day after the expert answered; publish it if they agreed."""
+    asked_at = source.created_at + timedelta(days=1)
     version = PublicVersion(
         private_question=consultation,
         source_answer_id=source.id,
@@ -27,10 +27,22 @@ def add_public_version(
         prepared_by_id=prepared_by_id,
         created_at=asked_at,
         asked_at=asked_at,
-        decided_at=asked_at + timedelta(hours=5),
     )
     db.session.add(version)
     db.session.flush()
+    db.session.add(
+        Notification(
+            user_id=consultation.author_id,
+            kind=NotificationKind.CONSENT_REQUESTED.value,
+            question_id=consultation.id,
+            actor_id=prepared_by_id,
+            created_at=asked_at,
+            read_at=asked_at + timedelta(hours=5) if text.consented else None,
+        )
+    )
+    if not text.consented:
+        return
+    version.decided_at = asked_at + timedelta(hours=5)
     publish(version)
     public = version.public_question
     public.created_at = public.last_activity_at = version.decided_at

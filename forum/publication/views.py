@@ -79,10 +79,10 @@ def _version(version_id: int) -> PublicVersion:
 @login_required
 def prepare(question_id: int):
     question = _consultation(question_id)
+    form = PublicVersionForm()
     version = services.latest_version(question)
     if version is not None and version.is_published:
         return redirect(url_for(".version", version_id=version.id))
-    form = PublicVersionForm()
     if not form.is_submitted():
         source = services.expert_answer(question)
         if version is not None and version.is_awaiting:
