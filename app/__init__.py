@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 
 import forum
 import forum.knowledge
+import forum.publication
 import moderation
 import news
 import search
@@ -63,6 +64,7 @@ from forum.knowledge import sitemap as knowledge_sitemap
 from forum.knowledge.models import Article
 from forum.models import Answer, Comment, Question
 from forum.notify import NOTIFICATIONS_LINK
+from forum.publication import personal_data as publication_personal_data
 from forum.views import consultations_link, home_topics
 from moderation import demo as moderation_demo
 from moderation import personal_data as moderation_personal_data
@@ -138,6 +140,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(forum.bp)
     app.register_blueprint(forum.knowledge.bp)
+    app.register_blueprint(forum.publication.bp)
     app.register_blueprint(moderation.bp)
     app.register_blueprint(news.bp)
     app.register_blueprint(news.calendar_bp)
@@ -178,7 +181,9 @@ def register_blueprints(app: Flask) -> None:
     app.extensions["expert_topics"] = moderation_queues.verified_topic_ids
     # each package's share of a member's export and deletion; deletions run in this order,
     # and moderation's last, so that the audit entry counts what the others removed
+    # (publication's before the forum's: its public questions go whole, not kept without text)
     app.extensions["personal_data"] = [
+        publication_personal_data.PART,
         forum_personal_data.PART,
         knowledge_personal_data.PART,
         news_personal_data.PART,

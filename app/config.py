@@ -44,6 +44,8 @@ class DefaultConfig:
 
     CONFIRM_EMAIL_MAX_AGE = 60 * 60 * 48
     RESET_PASSWORD_MAX_AGE = 60 * 60 * 2
+    # how long the asker's link to consent to a public version of a consultation works
+    CONSENT_LINK_MAX_AGE = 60 * 60 * 24 * 30
 
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True

@@ -32,10 +32,14 @@ class Action(enum.StrEnum):
     DELETE_OWN_ACCOUNT = "delete_own_account"
     APPLY_AS_EXPERT = "apply_as_expert"
     SEE_URGENT_HELP = "see_urgent_help"  # target: a question; its urgency and help contacts
+    # target: a public version; its asker consents, declines or withdraws consent
+    DECIDE_ON_PUBLICATION = "decide_on_publication"
     # staff
     VIEW_QUEUES = "view_queues"
     MODERATE_POST = "moderate_post"
     REDACT_POST = "redact_post"
+    # target: a private consultation; write its anonymised public version for the asker
+    PREPARE_PUBLIC_VERSION = "prepare_public_version"
     PROPOSE_ARTICLE = "propose_article"
     CLOSE_QUESTION = "close_question"
     LOCK_QUESTION = "lock_question"
@@ -69,9 +73,11 @@ LEAST_ROLE: dict[Action, Role] = {
     Action.DELETE_OWN_ACCOUNT: Role.MEMBER,
     Action.APPLY_AS_EXPERT: Role.MEMBER,
     Action.SEE_URGENT_HELP: Role.MEMBER,
+    Action.DECIDE_ON_PUBLICATION: Role.MEMBER,
     Action.VIEW_QUEUES: Role.EXPERT,
     Action.MODERATE_POST: Role.EXPERT,
     Action.REDACT_POST: Role.EXPERT,
+    Action.PREPARE_PUBLIC_VERSION: Role.EXPERT,
     Action.PROPOSE_ARTICLE: Role.EXPERT,
     Action.CLOSE_QUESTION: Role.MODERATOR,
     Action.LOCK_QUESTION: Role.MODERATOR,
@@ -92,13 +98,15 @@ RANK = {Role.MEMBER: 0, Role.EXPERT: 1, Role.MODERATOR: 2, Role.ADMIN: 3}
 
 # What an account may still do while unconfirmed or suspended: look after itself. Leaving is
 # one of those rights: a suspension limits posting, not the member's say over their own data;
-# nor does it hide the help contacts of an urgent question they asked.
+# nor does it hide the help contacts of an urgent question they asked, nor take away their say
+# over the public version of their consultation (withdrawing consent above all).
 SELF_SERVICE = frozenset(
     {
         Action.EDIT_PROFILE,
         Action.EXPORT_OWN_DATA,
         Action.DELETE_OWN_ACCOUNT,
         Action.SEE_URGENT_HELP,
+        Action.DECIDE_ON_PUBLICATION,
     }
 )
 
@@ -138,6 +146,13 @@ def _allowed_on_target(user: User, role: Role, action: Action, target: Any) -> b
     if action in (Action.VOTE, Action.FLAG):
         # nobody votes for or flags their own post
         return target is None or not _is_author(user, target)
+    return _allowed_on_other_target(user, role, staff, action, target)
+
+
+def _allowed_on_other_target(
+    user: User, role: Role, staff: bool, action: Action, target: Any
+) -> bool:
+    """The actions that are not about one's own or another's post."""
     if action is Action.SUSPEND_MEMBER:
         return target is None or (target.id != user.id and Role(target.role) is not Role.ADMIN)
     if action is Action.APPLY_AS_EXPERT:
@@ -148,6 +163,8 @@ def _allowed_on_target(user: User, role: Role, action: Action, target: Any) -> b
     if action is Action.SEE_URGENT_HELP:
         # why a question is urgent is for its asker and the staff who answer it, nobody else
         return target is None or _is_author(user, target) or (staff and not user.is_suspended)
+    if action in PUBLICATION_ACTIONS:
+        return target is None or _allowed_to_publish(user, action, target)
     return True
 
 
@@ -193,6 +210,17 @@ def may_read_private(user: Any, question: Any) -> bool:
     if RANK[role] >= RANK[Role.MODERATOR]:
         return True
     return role is Role.EXPERT and question.topic_id in expert_topic_ids(user)
+
+
+PUBLICATION_ACTIONS = frozenset({Action.PREPARE_PUBLIC_VERSION, Action.DECIDE_ON_PUBLICATION})
+
+
+def _allowed_to_publish(user: User, action: Action, target: Any) -> bool:
+    if action is Action.DECIDE_ON_PUBLICATION:
+        # only the person who asked the consultation says whether its public version is public
+        return getattr(target, "asker_id", None) == user.id
+    # a private consultation that an expert has answered, by staff who may read it
+    return target.is_private and target.first_expert_answer_at is not None and can_see(user, target)
 
 
 def can_see(user: Any, post: Any) -> bool:

@@ -13,7 +13,8 @@ from app.markup import render_markdown
 from app.models import Role, Topic, User, utcnow
 from app.text import slugify
 from forum import demo_content
-from forum.models import Answer, PostStatus, Question, Subscription, Tag, Vote
+from forum.models import Answer, PostStatus, Question, Subscription, Tag, Visibility, Vote
+from forum.publication.demo import add_public_version
 from forum.services import refresh_answer_counts
 
 
@@ -40,6 +41,7 @@ def load(accounts: dict[str, User]) -> None:
             language=item.language,
             anonymous=item.anonymous,
             status=PostStatus.PUBLISHED.value,
+            visibility=(Visibility.PRIVATE if item.private else Visibility.PUBLIC).value,
             created_at=asked_at,
             last_activity_at=asked_at,
             tags=[tags.setdefault(name, Tag(name=name)) for name in item.tags],
@@ -47,6 +49,7 @@ def load(accounts: dict[str, User]) -> None:
         db.session.add(question)
         db.session.flush()
         followers = {people[item.asker].id}
+        accepted: Answer | None = None
         for position, demo_answer in enumerate(item.answers):
             author = people[demo_answer.author]
             answered_at = asked_at + timedelta(days=demo_answer.days_after, hours=position + 1)
@@ -70,10 +73,12 @@ def load(accounts: dict[str, User]) -> None:
                 first = question.first_expert_answer_at
                 question.first_expert_answer_at = min(first or answered_at, answered_at)
             if demo_answer.accepted:
-                question.accepted_answer_id = answer.id
+                question.accepted_answer_id, accepted = answer.id, answer
             question.last_activity_at = max(question.last_activity_at, answered_at)
             followers.add(author.id)
         for user_id in followers:
             db.session.add(Subscription(user_id=user_id, question_id=question.id))
         refresh_answer_counts(question)
+        if item.public_version is not None and accepted is not None:
+            add_public_version(question, accepted, item.public_version, people["moderator"].id)
     db.session.commit()

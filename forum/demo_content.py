@@ -52,6 +52,16 @@ class DemoAnswer:
 
 
 @dataclass(frozen=True)
+class DemoPublicVersion:
+    """The anonymised text a private consultation's asker agreed to publish."""
+
+    title: str
+    body: str  # Markdown
+    answer: str  # Markdown, written from the accepted expert answer
+    consented: bool = True  # False: it waits for the asker's decision
+
+
+@dataclass(frozen=True)
 class DemoQuestion:
     topic: str  # a topic slug
     language: str  # "lt" | "en" | "ru": the language of the question and its answers
@@ -65,10 +75,13 @@ class DemoQuestion:
     checked_on: date | None = None
     facts: tuple[CheckedFact, ...] = ()
     source_file: str = ""
+    private: bool = False  # a private consultation
+    public_version: DemoPublicVersion | None = None  # published with the asker's consent
 
 
 QUESTION_KEYS = {"topic", "language", "title", "asker", "tags", "days_ago", "anonymous"}
-QUESTION_KEYS |= {"checked_on", "facts"}
+QUESTION_KEYS |= {"checked_on", "facts", "visibility", "public_version"}
+PUBLIC_VERSION_KEYS = ("title", "body", "answer")  # and "consented", true unless said
 ANSWER_KEYS = {"author", "accepted", "days_after"}
 
 
@@ -96,6 +109,9 @@ def read_thread(path: Path) -> DemoQuestion:
                 days_after=answer.meta.get("days_after", 0),
             )
         )
+    visibility = meta.get("visibility", "public")
+    if visibility not in ("public", "private"):
+        raise ContentFileError(path, "'visibility' must be public or private")
     return DemoQuestion(
         topic=require(path, meta, "topic", str),
         language=language,
@@ -109,7 +125,23 @@ def read_thread(path: Path) -> DemoQuestion:
         checked_on=checked_on,
         facts=facts,
         source_file=path.name,
+        private=visibility == "private",
+        public_version=_public_version(path, meta, visibility),
     )
+
+
+def _public_version(path: Path, meta: dict, visibility: str) -> DemoPublicVersion | None:
+    if "public_version" not in meta:
+        return None
+    if visibility != "private":
+        raise ContentFileError(path, "only a private consultation has a public version")
+    version = require(path, meta, "public_version", dict)
+    check_keys(path, version, {*PUBLIC_VERSION_KEYS, "consented"})
+    consented = version.get("consented", True)
+    if not isinstance(consented, bool):
+        raise ContentFileError(path, "'consented' must be true or false")
+    texts = (require(path, version, key, str) for key in PUBLIC_VERSION_KEYS)
+    return DemoPublicVersion(*texts, consented=consented)
 
 
 def read_people() -> tuple[DemoPerson, ...]:

@@ -245,6 +245,8 @@ class NotificationKind(enum.StrEnum):
     NEW_QUESTION = "new_question"  # to the experts of its topic and language
     URGENT_QUESTION = "urgent_question"  # to the topic's experts and the moderators, by mail
     POST_REDACTED = "post_redacted"  # to the author, with the moderator's reason
+    # to the asker of a consultation: staff wrote a public version that waits for their consent
+    CONSENT_REQUESTED = "consent_requested"
 
 
 class Notification(db.Model):

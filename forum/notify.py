@@ -91,14 +91,16 @@ def one(
     actor_id: int,
     note: str = "",
     always_mail: bool = False,
+    link: str = "",
 ) -> None:
     """Notify one person; the caller commits, and the mail goes after the commit.
 
     `always_mail`: by e-mail too, whatever the person chose (urgent questions to the staff).
+    `link`: where the mail sends them instead of the thread (a one-time consent link).
     """
     user = db.session.get(User, user_id)
     if user is not None:
-        _notify(user, question, kind, actor_id, note, always_mail)
+        _notify(user, question, kind, actor_id, note, always_mail, link)
 
 
 def _notify(
@@ -108,6 +110,7 @@ def _notify(
     actor_id: int,
     note: str = "",
     always_mail: bool = False,
+    link: str = "",
 ) -> None:
     if not user.is_active or (question.is_private and not can_see(user, question)):
         # a private consultation is told to nobody who may not read it (an expert moved off
@@ -126,7 +129,8 @@ def _notify(
             "urgent_reason": question.urgent_reason,
             "target_hours": current_app.config["URGENT_RESPONSE_HOURS"],
             "title": question.title,
-            "link": url_for(
+            "link": link
+            or url_for(
                 "forum.thread",
                 lang_code=user.language,
                 question_id=question.id,

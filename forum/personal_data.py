@@ -126,8 +126,8 @@ def _question(question: Question) -> dict[str, Any]:
         "hold_reason": question.hold_reason,
         "language": question.language,
         "anonymous": question.anonymous,
-        "urgent_reason": question.urgent_reason,
         "visibility": question.visibility,
+        "urgent_reason": question.urgent_reason,
         "topic": question.topic.slug,
         "tags": [tag.name for tag in question.tags],
         "accepted_answer_id": question.accepted_answer_id,
@@ -250,7 +250,7 @@ def delete_member_data(deletion: AccountDeletion) -> None:
     # helpful marks stay: they belong to the answers others wrote, and name nobody now
     if deletion.remove_posts:
         removal = plan_removal(user)
-        _remove_posts(removal)
+        remove_posts(removal)
         deletion.counts.update(
             questions_removed=len(removal.questions),
             questions_kept_without_text=len(removal.kept_questions),
@@ -259,7 +259,7 @@ def delete_member_data(deletion: AccountDeletion) -> None:
         )
 
 
-def _remove_posts(removal: Removal) -> None:
+def remove_posts(removal: Removal) -> None:
     """Delete the planned rows in foreign-key order; the search outbox sees every statement."""
     questions, answers, comments = removal.questions, removal.answers, removal.comments
     signals.posts_removing.send(None, questions=questions, answers=answers, comments=comments)

@@ -23,6 +23,11 @@ def personal_data_warnings(form, text: str, private: bool = False) -> list[Perso
     """
     if form.post_anyway.data or private:
         return []
+    return personal_data_in(text)
+
+
+def personal_data_in(text: str) -> list[PersonalDataWarning]:
+    """Every kind of personal data screening finds in `text`, with what it found."""
     found: dict = {}
     for finding in find_personal_data(text):
         found.setdefault(finding.kind, []).append(finding.text)

@@ -22,3 +22,8 @@ article_changed = _signals.signal("article-changed")
 # sent inside an account deletion's transaction, before the rows go:
 # (None, questions=set[int], answers=set[int], comments=set[int]) - the posts about to be removed
 posts_removing = _signals.signal("posts-removing")
+
+# sent inside each step's transaction of publishing a consultation with its asker's consent
+# (prepared, asked, consented, declined, withdrawn), before its commit:
+# (version, action=..., actor=..., before=..., after=...)
+publication_changed = _signals.signal("publication-changed")

@@ -24,7 +24,7 @@ from forum import notify
 from forum import services as forum_services
 from forum.knowledge import services as knowledge_services
 from forum.models import Answer, Comment, NotificationKind, PostStatus, Question
-from forum.signals import article_changed
+from forum.signals import article_changed, publication_changed
 from moderation import audit, claims
 from moderation.errors import (  # noqa: F401 - the views catch them as services.*
     AlreadyDecided,
@@ -289,6 +289,15 @@ def record_article_action(
         claims.release("article", article.id)
     if action == "create_article" and article.source_answer_id is not None:
         claims.release("proposal", article.source_answer_id)
+
+
+@publication_changed.connect
+def record_publication_step(version, action: str, actor: User, before: dict, after: dict) -> None:
+    """Each step of publishing a consultation goes in the log: who, which version, what state.
+
+    Not the text: before consent it belongs to a private consultation.
+    """
+    audit.record(actor, action, "public_version", version.id, "", before, after)
 
 
 @news_changed.connect

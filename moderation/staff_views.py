@@ -72,6 +72,11 @@ AUDIT_ACTIONS = {
     "edit_help_contact": _l("Edited a help contact"),
     "delete_help_contact": _l("Removed a help contact"),
     "redact": _l("Removed personal data from a post"),
+    "prepare_public_version": _l("Prepared a public version of a consultation"),
+    "change_public_version": _l("Changed a public version and asked again"),
+    "consent_to_publication": _l("Consented to a public version"),
+    "decline_publication": _l("Declined a public version"),
+    "withdraw_consent": _l("Withdrew consent to a public version"),
 }
 
 

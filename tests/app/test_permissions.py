@@ -10,14 +10,17 @@ from app.models import User, utcnow
 from app.permissions import Action, can
 
 A = Action
-SELF_SERVICE = {A.EDIT_PROFILE, A.EXPORT_OWN_DATA, A.DELETE_OWN_ACCOUNT, A.SEE_URGENT_HELP}
+SELF_SERVICE = {
+    A.EDIT_PROFILE, A.EXPORT_OWN_DATA, A.DELETE_OWN_ACCOUNT, A.SEE_URGENT_HELP,
+    A.DECIDE_ON_PUBLICATION,
+}  # fmt: skip
 MEMBER = {
     A.ASK, A.ANSWER, A.COMMENT, A.VOTE, A.FLAG, A.FOLLOW, A.ACCEPT_ANSWER, A.EDIT_POST,
     A.DELETE_OWN_POST, A.EDIT_PROFILE, A.EXPORT_OWN_DATA, A.DELETE_OWN_ACCOUNT,
-    A.APPLY_AS_EXPERT, A.SEE_URGENT_HELP,
+    A.APPLY_AS_EXPERT, A.SEE_URGENT_HELP, A.DECIDE_ON_PUBLICATION,
 }  # fmt: skip
 EXPERT = (MEMBER - {A.APPLY_AS_EXPERT}) | {
-    A.VIEW_QUEUES, A.MODERATE_POST, A.REDACT_POST, A.PROPOSE_ARTICLE,
+    A.VIEW_QUEUES, A.MODERATE_POST, A.REDACT_POST, A.PROPOSE_ARTICLE, A.PREPARE_PUBLIC_VERSION,
 }  # fmt: skip
 MODERATOR = EXPERT | {
     A.CLOSE_QUESTION, A.LOCK_QUESTION, A.MOVE_QUESTION, A.SUSPEND_MEMBER,
@@ -116,3 +119,31 @@ def test_an_urgent_questions_help_is_for_its_asker_in_any_state_and_for_active_s
     assert can(account("expert", "active", user_id=3), A.SEE_URGENT_HELP, question)
     assert not can(account("moderator", "suspended", user_id=4), A.SEE_URGENT_HELP, question)
     assert not can(account("member", "deleted", user_id=1), A.SEE_URGENT_HELP, question)
+
+
+def consultation(asker_id: int = 1, private: bool = True, answered: bool = True):
+    return SimpleNamespace(
+        author_id=asker_id,
+        status="published",
+        is_private=private,
+        first_expert_answer_at=utcnow() if answered else None,
+    )
+
+
+@pytest.mark.parametrize("state", ["active", "unconfirmed", "suspended"])
+def test_only_the_asker_decides_on_a_public_version_in_any_state(state):
+    version = SimpleNamespace(asker_id=1)
+    assert can(account("member", state, user_id=1), A.DECIDE_ON_PUBLICATION, version)
+    assert not can(account("member", "deleted", user_id=1), A.DECIDE_ON_PUBLICATION, version)
+    for role in ALLOWED_BY_ROLE:
+        assert not can(account(role, "active", user_id=2), A.DECIDE_ON_PUBLICATION, version)
+
+
+@pytest.mark.parametrize("role", ["expert", "moderator", "admin"])
+def test_staff_prepare_public_versions_of_answered_consultations_only(role):
+    staff = account(role, "active", user_id=2)
+    assert can(staff, A.PREPARE_PUBLIC_VERSION, consultation())
+    assert not can(staff, A.PREPARE_PUBLIC_VERSION, consultation(private=False))
+    assert not can(staff, A.PREPARE_PUBLIC_VERSION, consultation(answered=False))
+    assert not can(account(role, "suspended", user_id=3), A.PREPARE_PUBLIC_VERSION, consultation())
+    assert not can(account("member", "active", user_id=1), A.PREPARE_PUBLIC_VERSION, consultation())

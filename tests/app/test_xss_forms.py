@@ -10,6 +10,9 @@ from tests.xss import STORABLE
 # POST routes whose form only a state that the demo does not have shows, and why
 NOT_REACHED = {
     "auth.resend_confirmation": "a button without fields, for accounts not yet confirmed",
+    # its form is the decision form, sent through publication.decide by the demo member
+    "publication.consent_link": "a mailed link that opens only for the asker it was sent to",
+    "publication.withdraw": "a button without fields, for the asker of a published version",
 }
 
 
