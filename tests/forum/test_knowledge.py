@@ -298,6 +298,14 @@ def test_an_overdue_article_says_the_rules_may_have_changed(app, client, make_us
     assert "gali būti pasenęs" in page(client.get(f"/lt/kb/{draft}"))
 
 
+def test_the_list_marks_an_overdue_article(app, client, make_user, draft):
+    publish(app, draft, make_user("moderator"))
+    assert "Review overdue" not in page(client.get("/en/kb/"))
+    set_dates(app, draft, review_due=utctoday())
+    listed = page(client.get("/en/kb/"))
+    assert "Review overdue: may be out of date" in listed
+
+
 def test_the_list_shows_each_subject_once_in_the_page_language_where_it_can(
     app, client, make_user, draft, topic_id
 ):
