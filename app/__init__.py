@@ -60,6 +60,7 @@ from forum.knowledge import personal_data as knowledge_personal_data
 from forum.knowledge import sitemap as knowledge_sitemap
 from forum.knowledge.models import Article
 from forum.models import Answer, Comment, Question
+from moderation import demo as moderation_demo
 from moderation import personal_data as moderation_personal_data
 from moderation import policy as submission_policy
 from news import demo as news_demo
@@ -129,7 +130,12 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(news.bp)
     app.register_blueprint(news.feeds_bp)
     errors.init_errors(app)
-    app.extensions["demo_loaders"] = [forum_demo.load, knowledge_demo.load, news_demo.load]
+    app.extensions["demo_loaders"] = [
+        forum_demo.load,
+        knowledge_demo.load,
+        news_demo.load,
+        moderation_demo.load,
+    ]
     # every stored Markdown text, for `flask mipas render-markdown`
     app.extensions["rendered_markdown"] = [
         RenderedColumn(Question),

@@ -5,10 +5,9 @@ import math
 import time
 
 from flask import Flask, g, render_template, request
-from flask_babel import force_locale, format_date
+from flask_babel import force_locale, format_date, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 from flask_limiter import RateLimitExceeded
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
@@ -88,7 +87,8 @@ def minutes_until_allowed() -> int:
     breached = [limit.reset_at for limit in limiter.current_limits if limit.breached]
     if not breached:
         return 1
-    return max(1, math.ceil((max(breached) - time.time()) / 60))
+    # reset_at is rounded up to the next whole second already
+    return max(1, math.ceil((max(breached) - 1 - time.time()) / 60))
 
 
 def init_errors(app: Flask) -> None:

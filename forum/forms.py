@@ -112,6 +112,12 @@ def body_field(label, minimum: int, maximum: int, description=None) -> TextAreaF
     )
 
 
+ALL_LANGUAGES = "all"
+
+# a content language named in the page's language, for "questions in: …"
+LANGUAGE_LABELS = {"lt": _l("Lithuanian"), "en": _l("English"), "ru": _l("Russian")}
+
+
 def language_choices() -> list[SelectChoice]:
     return [
         SelectChoice("", _l("Detect it from the text")),
@@ -257,8 +263,13 @@ class ListFilterForm(FlaskForm):
         ],
         validators=[Optional()],
     )
+    # "": the page's language and those the member reads; "all": every language
     language = SelectField(
         _l("Language"),
-        choices=[SelectChoice("", _l("All languages")), *language_choices()[1:]],
+        choices=[
+            SelectChoice("", _l("Your languages")),
+            SelectChoice(ALL_LANGUAGES, _l("All languages")),
+            *language_choices()[1:],
+        ],
         validators=[Optional()],
     )

@@ -12,7 +12,7 @@ from app.models import Organisation, User, utctoday
 from forum import services as forum_services
 from forum.knowledge import services
 from forum.knowledge.models import Article, ArticleGroup
-from forum.models import Answer
+from forum.models import Answer, Question
 
 SUMMARY = "Apply for a new permit in MIGRIS at least two months before the old one ends."
 SOURCE = "https://www.migracija.lt/en/changing-employer"
@@ -413,3 +413,38 @@ def test_an_article_shows_its_legal_basis_and_sources_in_its_language(
     assert "Правовая основа:" in sources and "Law on the Legal Status of Aliens" in sources
     assert f'<a href="{SOURCE}" rel="noopener">{SOURCE}</a>' in sources
     assert "Проверено" in sources
+
+
+def test_similar_questions_mark_the_article_and_put_it_before_its_thread(
+    app, client, make_user, sign_in, draft, accepted, topic_id
+):
+    question_id, _ = accepted
+    publish(app, draft, make_user("moderator"))
+    set_dates(app, draft, title="How do I renew my residence permit?")
+    found = client.get("/en/questions/similar?title=How do I renew my residence permit").get_json()
+    shown = [(item["label"], item["url"]) for item in found["questions"]]
+    assert shown[:2] == [
+        ("Knowledge-base article", f"/en/kb/{draft}"),
+        ("Question with an accepted answer", f"/en/questions/{question_id}/{draft_thread(app)}"),
+    ]
+    # without JavaScript the list comes with the form, after "Preview"
+    sign_in(make_user().email)
+    previewed = page(
+        client.post(
+            "/en/questions/ask",
+            data={
+                "title": "How do I renew my residence permit?",
+                "body": "My permit ends soon and I do not know where to start.",
+                "topic": str(topic_id),
+                "preview": "1",
+            },
+        )
+    )
+    assert previewed.index("Knowledge-base article") < previewed.index(
+        "Question with an accepted answer"
+    )
+
+
+def draft_thread(app) -> str:
+    with app.app_context():
+        return db.session.scalars(select(Question.slug)).one()

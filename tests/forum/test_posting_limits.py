@@ -1,5 +1,7 @@
 """Posting is rate limited."""
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -30,9 +32,9 @@ def test_posting_is_rate_limited(app, client, make_user, sign_in, topic_id):
 @pytest.mark.parametrize(
     ("lang", "when"),
     [
-        ("en", "You can send it again in 1 minute."),
-        ("lt", "Galėsite išsiųsti dar kartą po 1 minutės."),
-        ("ru", "Вы сможете отправить его снова через 1 минуту."),
+        ("en", r"You can send it again in \d+ minutes?\."),
+        ("lt", r"Galėsite išsiųsti dar kartą po \d+ minut(ės|čių)\."),
+        ("ru", r"Вы сможете отправить его снова через \d+ минут[уы]?\."),
     ],
 )
 def test_a_refused_post_keeps_its_text_and_says_when_to_send_it(
@@ -52,4 +54,4 @@ def test_a_refused_post_keeps_its_text_and_says_when_to_send_it(
     shown = page(refused)
     assert "My third question about permits" in shown
     assert "A long text I would not like to type again about my permit renewal." in shown
-    assert when in shown
+    assert re.search(when, shown), "when posting works again"

@@ -36,13 +36,15 @@ def test_apply_approve_and_answer_with_the_badge(app, make_user, ask, mailbox):
     assert response.status_code == 302
     admin = signed_in(app, make_user("admin"))
     with app.app_context():
-        application_id = db.session.scalar(select(ExpertApplication.id))
+        application_id = db.session.scalar(
+            select(ExpertApplication.id).where(ExpertApplication.user_id == member.id)
+        )
     assert "I have counselled asylum seekers" in page(admin.get("/en/moderation/experts"))
     admin.post(f"/en/moderation/experts/{application_id}/approve")
     with app.app_context():
         user = db.session.get(User, member.id)
         assert user.role == "expert" and user.organisation.slug == "red-cross-lithuania"
-        assert db.session.scalar(select(AuditEntry.action)) == "approve_expert"
+        assert "approve_expert" in db.session.scalars(select(AuditEntry.action)).all()
     assert mailbox.to(member.email), "the applicant is told"
     question_id = ask(make_user("moderator"))
     applicant.post(
