@@ -9,10 +9,12 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Organisation, User, utctoday
+from forum import queries as forum_queries
 from forum import services as forum_services
 from forum.knowledge import services
 from forum.knowledge.models import Article, ArticleGroup
 from forum.models import Answer, Question
+from search.backend import DocumentKind, Hit
 
 SUMMARY = "Apply for a new permit in MIGRIS at least two months before the old one ends."
 SOURCE = "https://www.migracija.lt/en/changing-employer"
@@ -448,3 +450,20 @@ def test_similar_questions_mark_the_article_and_put_it_before_its_thread(
 def draft_thread(app) -> str:
     with app.app_context():
         return db.session.scalars(select(Question.slug)).one()
+
+
+def test_an_article_moves_before_the_thread_it_was_made_from(app, draft, accepted):
+    question_id, _ = accepted
+    article = article_row(app, draft)
+
+    def hit(kind: str, id_: int, answered: bool = True) -> Hit:
+        return Hit(DocumentKind(kind), id_, "Same title", "", f"/{kind}/{id_}", "en", 1.0, answered)
+
+    found = [hit("question", 999, False), hit("question", question_id), hit("article", article.id)]
+    with app.app_context():
+        entries = forum_queries.similar_entries(found)
+    assert [(entry.kind, entry.url_path) for entry in entries] == [
+        ("open", "/question/999"),
+        ("article", f"/article/{article.id}"),
+        ("answered", f"/question/{question_id}"),
+    ]
