@@ -6,6 +6,7 @@ from flask import abort, current_app, flash, jsonify, redirect, render_template,
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
+from markupsafe import Markup
 
 from app import submissions
 from app.errors import account_state_text
@@ -29,6 +30,7 @@ from forum.knowledge import queries as knowledge_queries
 from forum.language import detect_language
 from forum.models import PostStatus, Question
 from forum.screening import personal_data_warnings
+from forum.similar import similar_questions
 
 
 def _post_limit():
@@ -209,8 +211,7 @@ def similar_to(title: str) -> list[queries.SimilarEntry]:
     """Published questions and articles like `title`, each marked with its kind."""
     if len(title.strip()) < 10:
         return []
-    hits = current_app.extensions["search"].backend.similar(title[:150], current_language())
-    return queries.similar_entries(hits)
+    return queries.similar_entries(similar_questions(title[:150], current_language()))
 
 
 @bp.route("/questions/similar")
@@ -302,3 +303,8 @@ def render_thread(
         comment_warnings=(warnings or []) if comment_target is not None else [],
     )
     return page, status
+
+
+def home_topics() -> Markup:
+    """The topics, as a section of the home page (registered in create_app)."""
+    return Markup(render_template("forum/_home_topics.html", topics=all_topics()))  # noqa: S704
