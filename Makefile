@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 CATALOGS := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
+# `make run PORT=8000` when 5000 is taken (on macOS the AirPlay receiver holds it)
+PORT ?= 5000
 
 .PHONY: run test lint install translations compile-translations bench clean
 
@@ -12,7 +14,7 @@ run: install compile-translations
 	mkdir -p instance
 	$(FLASK) db upgrade
 	$(FLASK) mipas load-demo
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: install compile-translations
 	$(BIN)/ruff check .

@@ -1,17 +1,20 @@
 """Error pages, translated and in the site's layout, with a minimal page when that fails."""
 
 import logging
+import math
+import time
 
 from flask import Flask, g, render_template, request
-from flask_babel import force_locale, format_date
+from flask_babel import force_locale, format_date, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_limiter import RateLimitExceeded
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from app.config import DEFAULT_LANGUAGE, LANGUAGES
-from app.extensions import db
+from app.extensions import db, limiter
 from app.locale import LANGUAGE_COOKIE
 
 ERROR_TEXT = {
@@ -70,17 +73,42 @@ def account_state_text() -> str | None:
     return None
 
 
+def written_text() -> list[tuple[str, object, str]]:
+    """What the person wrote in the refused form, field by field, to copy from the error page."""
+    return [
+        (name, label, request.form[name])
+        for name, label in WRITTEN_FIELDS.items()
+        if request.form.get(name, "").strip()
+    ]
+
+
+def minutes_until_allowed() -> int:
+    """Whole minutes until every limit this request broke has reset; at least one."""
+    breached = [limit.reset_at for limit in limiter.current_limits if limit.breached]
+    if not breached:
+        return 1
+    # reset_at is rounded up to the next whole second already
+    return max(1, math.ceil((max(breached) - 1 - time.time()) / 60))
+
+
 def init_errors(app: Flask) -> None:
     """Show every HTTP error on a page of its own, in the visitor's language."""
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
-        written = [
-            (name, label, request.form[name])
-            for name, label in WRITTEN_FIELDS.items()
-            if request.form.get(name, "").strip()
-        ]
-        return render_error(400, CSRF_TEXT, written=written)
+        return render_error(400, CSRF_TEXT, written=written_text())
+
+    @app.errorhandler(RateLimitExceeded)
+    def rate_limited(error: RateLimitExceeded):
+        # a refused post keeps its text and says when sending will work again
+        minutes = minutes_until_allowed()
+        retry = ngettext(
+            "You can send it again in %(num)d minute.",
+            "You can send it again in %(num)d minutes.",
+            minutes,
+        )
+        written = written_text() if request.method == "POST" else None
+        return render_error(429, written=written, retry=retry)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
@@ -97,7 +125,9 @@ def init_errors(app: Flask) -> None:
         return render_error(500)
 
 
-def render_error(code: int, text_pair: tuple | None = None, written: list | None = None):
+def render_error(
+    code: int, text_pair: tuple | None = None, written: list | None = None, retry: str = ""
+):
     """The error page in the site's layout; the minimal page if that cannot be drawn.
 
     The request's transaction is rolled back first: after a failed statement PostgreSQL
@@ -110,7 +140,7 @@ def render_error(code: int, text_pair: tuple | None = None, written: list | None
         if code == 403 and current_user.is_authenticated:
             text = account_state_text() or text
         page = render_template(
-            "errors/error.html", code=code, title=title, text=text, written=written
+            "errors/error.html", code=code, title=title, text=text, written=written, retry=retry
         )
     except Exception:
         error_log.exception("The error page for %s failed; the minimal page is shown", code)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import StringField, TextAreaField
+from wtforms import SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.routing import LARGEST_ID
 from app.text import strip_whitespace
@@ -119,3 +120,10 @@ def slug_field(description) -> StringField:
 
 class ActionForm(FlaskForm):
     """A button that changes something: vote, accept, follow, delete."""
+
+
+class CheckboxesField(SelectMultipleField):
+    """A choice of several, shown as one checkbox each."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()

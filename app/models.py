@@ -92,9 +92,15 @@ class User(UserMixin, db.Model):
     suspension_reason: Mapped[str] = mapped_column(Text, default="")
     # an e-mail for each notification, or none: the in-app list has them all either way
     email_notifications: Mapped[bool] = mapped_column(default=True)
+    # content languages read besides the page's ("en,ru"): question lists show these by default
+    reading_languages: Mapped[str] = mapped_column(String(20), default="", server_default="")
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
+
+    @property
+    def reading_language_codes(self) -> list[str]:
+        return [code for code in self.reading_languages.split(",") if code]
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)

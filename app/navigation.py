@@ -33,10 +33,11 @@ class AccountLink:
 
 @dataclass(frozen=True)
 class SiteSearch:
-    """The header's search box: where it sends the words, and its label."""
+    """The header's search box: where it sends the words, its label, and what it searches."""
 
     endpoint: str
     label: LazyString
+    placeholder: LazyString | None = None  # shown in the empty box, so that it is not blank
 
 
 @dataclass(frozen=True)

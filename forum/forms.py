@@ -61,6 +61,12 @@ def post_anyway_field() -> BooleanField:
     return BooleanField(_l("Post it anyway: a moderator will check it before it is public"))
 
 
+ALL_LANGUAGES = "all"
+
+# a content language named in the page's language, for "questions in: …"
+LANGUAGE_LABELS = {"lt": _l("Lithuanian"), "en": _l("English"), "ru": _l("Russian")}
+
+
 def language_choices() -> list[SelectChoice]:
     return [
         SelectChoice("", _l("Detect it from the text")),
@@ -240,8 +246,13 @@ class ListFilterForm(FlaskForm):
         ],
         validators=[Optional()],
     )
+    # "": the page's language and those the member reads; "all": every language
     language = SelectField(
         _l("Language"),
-        choices=[SelectChoice("", _l("All languages")), *language_choices()[1:]],
+        choices=[
+            SelectChoice("", _l("Your languages")),
+            SelectChoice(ALL_LANGUAGES, _l("All languages")),
+            *language_choices()[1:],
+        ],
         validators=[Optional()],
     )

@@ -13,7 +13,7 @@ from app.models import Topic, User, UTCDateTime, utcnow
 
 
 class PostStatus(enum.StrEnum):
-    """Where a post is in its life: see DESIGN.md section 3."""
+    """Where a post is in its life: see docs/ARCHITECTURE.md, "Content states"."""
 
     PENDING = "pending"
     PUBLISHED = "published"

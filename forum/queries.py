@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from app.extensions import db
 from app.models import User
 from app.routing import LARGEST_ID
+from forum.knowledge.models import Article
 from forum.models import (
     Answer,
     Comment,
@@ -32,6 +33,7 @@ class ListFilter:
     topic_id: int | None = None
     status: str = ""  # "", "unanswered" or "answered"
     language: str = ""  # "", "lt", "en", "ru" or "other"
+    languages: tuple[str, ...] = ()  # any of these, when `language` is not given
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ def _filtered(filters: ListFilter) -> Select:
         query = query.where(Question.accepted_answer_id.is_not(None))
     if filters.language:
         query = query.where(Question.language == filters.language)
+    elif filters.languages:
+        query = query.where(Question.language.in_(filters.languages))
     return query
 
 
@@ -221,3 +225,56 @@ def answer(answer_id: int) -> Answer | None:
 
 def comment(comment_id: int) -> Comment | None:
     return db.session.get(Comment, comment_id)
+
+
+class SimilarKind:
+    """What a similar entry is, so that an article and the thread it came from tell apart."""
+
+    ARTICLE = "article"
+    ANSWERED = "answered"
+    OPEN = "open"
+
+
+@dataclass(frozen=True)
+class SimilarEntry:
+    kind: str  # a SimilarKind
+    title: str
+    url_path: str
+    language: str
+
+
+def similar_entries(hits: list) -> list[SimilarEntry]:
+    """Search hits for "similar questions", each marked with its kind.
+
+    An article stands before the thread it was made from, so that the checked text is read
+    first; otherwise the search's order is kept.
+    """
+    article_ids = [hit.id for hit in hits if hit.kind == "article"]
+    source_of: dict[int, int] = {}
+    if article_ids:
+        rows = db.session.execute(
+            select(Article.id, Article.source_question_id).where(Article.id.in_(article_ids))
+        )
+        source_of = {article_id: question_id for article_id, question_id in rows if question_id}
+    ordered = list(hits)
+    for hit in hits:
+        question_id = source_of.get(hit.id) if hit.kind == "article" else None
+        thread = next((h for h in ordered if h.kind == "question" and h.id == question_id), None)
+        if thread is not None and ordered.index(thread) < ordered.index(hit):
+            ordered.remove(hit)
+            ordered.insert(ordered.index(thread), hit)
+    return [
+        SimilarEntry(
+            kind=(
+                SimilarKind.ARTICLE
+                if hit.kind == "article"
+                else SimilarKind.ANSWERED
+                if hit.answered
+                else SimilarKind.OPEN
+            ),
+            title=hit.title,
+            url_path=hit.url_path,
+            language=hit.language,
+        )
+        for hit in ordered
+    ]

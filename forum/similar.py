@@ -14,8 +14,11 @@ from flask import current_app
 class SimilarQuestion(Protocol):
     """What the ask form shows of a similar question or article."""
 
+    kind: str  # "question" or "article"
+    id: int
     title: str
     url_path: str  # the address after the language, e.g. "/questions/12/slug"
+    language: str
     answered: bool
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -16,6 +17,8 @@ from app.markup import render_markdown
 from app.permissions import Action, can, can_see
 from forum import bp, queries, services
 from forum.forms import (
+    ALL_LANGUAGES,
+    LANGUAGE_LABELS,
     AnswerForm,
     CommentForm,
     ListFilterForm,
@@ -42,18 +45,38 @@ def _question_list(template: str, topic=None, **context):
     form.topic.choices = [("", _("All topics")), *((t.slug, t.name) for t in all_topics())]
     if topic is not None:
         form.topic.data = topic.slug
-    filters = queries.ListFilter()
+    filters = queries.ListFilter(languages=reader_languages())
     if form.validate():
         chosen = topic or (topic_by_slug(form.topic.data) if form.topic.data else None)
+        language = form.language.data or ""
         filters = queries.ListFilter(
             topic_id=chosen.id if chosen else None,
             status=form.status.data or "",
-            language=form.language.data or "",
+            language="" if language == ALL_LANGUAGES else language,
+            languages=reader_languages() if not language else (),
         )
     page = queries.list_questions(filters, queries.Cursor.decode(request.args.get("after")))
     # the filters the next page keeps; nothing else of the query string reaches url_for
     args = {name: request.args[name] for name in FILTERS if request.args.get(name)}
-    return render_template(template, form=form, page=page, args=args, topic=topic, **context)
+    shown_languages = [str(LANGUAGE_LABELS[code]) for code in filters.languages]
+    return render_template(
+        template,
+        form=form,
+        page=page,
+        args=args,
+        topic=topic,
+        shown_languages=shown_languages,
+        all_languages_args={**args, "language": ALL_LANGUAGES},
+        **context,
+    )
+
+
+def reader_languages() -> tuple[str, ...]:
+    """The page's language, then the other languages a signed-in member reads."""
+    chosen = [current_language()]
+    if current_user.is_authenticated:
+        chosen += [code for code in current_user.reading_language_codes if code not in chosen]
+    return tuple(chosen)
 
 
 @bp.route("/questions/")
@@ -106,7 +129,15 @@ def ask():
                 return show_saved(again.saved)
             held_notice(question)
             return redirect(url_for("forum.thread", question_id=question.id, slug=question.slug))
-    return render_question_form("forum/ask.html", form, preview=preview, warnings=warnings)
+    similar = similar_to(form.title.data or "") if request.method == "POST" else []
+    return render_question_form(
+        "forum/ask.html",
+        form,
+        preview=preview,
+        warnings=warnings,
+        similar=similar,
+        similar_kinds=SIMILAR_KINDS,
+    )
 
 
 def render_question_form(template: str, form: QuestionForm, **context):
@@ -185,20 +216,34 @@ def preview():
     return jsonify(html=str(render_markdown(text)))
 
 
+SIMILAR_KINDS = {
+    queries.SimilarKind.ARTICLE: _l("Knowledge-base article"),
+    queries.SimilarKind.ANSWERED: _l("Question with an accepted answer"),
+    queries.SimilarKind.OPEN: _l("Open question"),
+}
+
+
+def similar_to(title: str) -> list[queries.SimilarEntry]:
+    """Published questions and articles like `title`, each marked with its kind."""
+    if len(title.strip()) < 10:
+        return []
+    return queries.similar_entries(similar_questions(title[:150], current_language()))
+
+
 @bp.route("/questions/similar")
 def similar():
     """Published questions like the title being typed, for the ask form."""
-    title = request.args.get("title", "")[:150]
     language = current_language()
-    found = similar_questions(title, language)
     return jsonify(
         questions=[
             {
-                "title": hit.title,
-                "url": f"{request.script_root}/{language}{hit.url_path}",
-                "answered": hit.answered,
+                "title": entry.title,
+                "url": f"{request.script_root}/{language}{entry.url_path}",
+                "kind": entry.kind,
+                "label": str(SIMILAR_KINDS[entry.kind]),
+                "answered": entry.kind != queries.SimilarKind.OPEN,
             }
-            for hit in found
+            for entry in similar_to(request.args.get("title", ""))
         ]
     )
 

@@ -27,12 +27,12 @@ from wtforms.validators import (
 )
 
 from app.config import LANGUAGES
+from app.forms import CheckboxesField
 from app.locale import LANGUAGE_NAMES
 from app.models import OrganisationKind, Role, utctoday
 from app.phones import normalise_phone
 from app.text import strip_whitespace
 from forum.forms import URGENT_REASONS
-from moderation.forms import CheckboxesField
 
 ASSIGNABLE_ROLES = {
     Role.MEMBER: _l("Member"),

@@ -1,32 +1,39 @@
-"""Load the demo's vetting: the demo expert is approved for the topics they answer."""
+"""Demo vetting: the demo expert's approved application, so experts' queues and alerts show."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from app.extensions import db
 from app.models import User, utcnow
 from moderation.models import ApplicationStatus, ExpertApplication
 
-# what the demo expert (Red Cross Lithuania) was approved for: their topics' private
-# consultations, new questions and urgent alerts reach them
-DEMO_EXPERT_TOPICS = ("asylum", "residence-permits", "family-reunification", "work")
-DEMO_EXPERT_LANGUAGES = ("en", "lt", "ru")
+# The topics and languages the demo expert answers in most of the demo threads: their topics'
+# private consultations, new questions and urgent alerts reach them.
+EXPERT_TOPICS = ("asylum", "residence-permits", "family-reunification", "work", "return")
+EXPERT_LANGUAGES = ("lt", "en", "ru")
 
 
 def load(accounts: dict[str, User]) -> None:
-    """Record the demo expert's approved application, decided by the demo admin."""
+    """Record the demo expert's application as approved by the demo administrator."""
     expert = accounts["expert"]
+    decided_at = utcnow() - timedelta(days=90)
     db.session.add(
         ExpertApplication(
-            user_id=expert.id,
-            organisation_name=expert.organisation.name_en if expert.organisation else "",
+            user=expert,
             organisation=expert.organisation,
-            topics=",".join(DEMO_EXPERT_TOPICS),
-            languages=",".join(DEMO_EXPERT_LANGUAGES),
-            statement="Demo account: counsels asylum seekers and migrants for its organisation.",
-            proof_url="https://www.redcross.lt/",
+            organisation_name=expert.organisation.name_en if expert.organisation else "",
+            topics=",".join(EXPERT_TOPICS),
+            languages=",".join(EXPERT_LANGUAGES),
+            statement=(
+                "I counsel asylum seekers, refugees and families on residence, asylum, family "
+                "reunification, work and voluntary return as a lawyer of the organisation."
+            ),
+            proof_url="https://www.redcross.lt",
             status=ApplicationStatus.APPROVED.value,
-            decided_by_id=accounts["admin"].id,
-            decided_at=utcnow(),
+            decided_by=accounts["admin"],
+            decided_at=decided_at,
+            created_at=decided_at - timedelta(days=3),
         )
     )
     db.session.commit()

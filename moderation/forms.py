@@ -9,7 +9,6 @@ from wtforms import (
     DateField,
     RadioField,
     SelectField,
-    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
@@ -17,9 +16,9 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, DataRequired, InputRequired, Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.config import LANGUAGES
+from app.forms import CheckboxesField
 from app.locale import LANGUAGE_NAMES
 from app.models import utctoday
 from app.text import strip_whitespace
@@ -160,11 +159,6 @@ class SuspendForm(FlaskForm):
             Length(max=1000, message=_l("Write at most 1000 characters.")),
         ],
     )
-
-
-class CheckboxesField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class ExpertApplicationForm(FlaskForm):

@@ -32,6 +32,14 @@ def thread_url(post) -> str:
     return url_for("forum.thread", question_id=question.id, slug=question.slug)
 
 
+def after_flag_url(post) -> str:
+    """Where a member goes after flagging: the thread, or its topic once the flag hid it."""
+    question = thread_of(post)
+    if can_see(current_user, question):
+        return thread_url(question)
+    return url_for("forum.topic", slug=question.topic.slug)
+
+
 @bp.route("/posts/<any(question,answer,comment):kind>/<int:post_id>/flag", methods=["GET", "POST"])
 @login_required
 @limiter.limit("20 per hour", methods=["POST"])
@@ -46,7 +54,7 @@ def flag(kind: str, post_id: int):
             flash(_("You have already flagged this post. The moderators will look at it."), "error")
         else:
             flash(_("Thank you. The moderators will look at this post."), "success")
-        return redirect(thread_url(post))
+        return redirect(after_flag_url(post))
     return render_template("moderation/flag.html", form=form, post=post, kind=kind)
 
 

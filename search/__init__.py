@@ -49,7 +49,11 @@ def init_app(app: Flask) -> None:
     service = SearchService(app)
     app.extensions["search"] = service
     app.extensions["similar_questions"] = service.similar  # forum.similar.SimilarFinder
-    app.extensions["site_search"] = SiteSearch("search.search", _l("Search questions and answers"))
+    app.extensions["site_search"] = SiteSearch(
+        "search.search",
+        _l("Search questions, articles and news"),
+        _l("Questions, articles, news…"),
+    )
     app.extensions.setdefault("health_checks", {})["search"] = service.healthy
     app.extensions.setdefault("doctor_checks", []).append(service.doctor)
     app.register_blueprint(bp)

@@ -15,6 +15,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
 
 from app.config import LANGUAGES
+from app.forms import CheckboxesField
 from app.locale import LANGUAGE_NAMES
 from app.text import clean_display_name, strip_whitespace
 
@@ -181,6 +182,14 @@ class ProfileForm(FlaskForm):
         _l("About you"),
         validators=[Length(max=500, message=_l("Write at most 500 characters."))],
         description=_l("Optional. Do not share anything that could identify you."),
+    )
+    reading_languages = CheckboxesField(
+        _l("Questions you read, besides those in the site's language"),
+        choices=[SelectChoice(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+        description=_l(
+            "Question lists show questions in the page's language and in these; "
+            '"All languages" shows every question.'
+        ),
     )
     email_notifications = RadioField(
         _l("E-mail about questions you follow"),

@@ -70,6 +70,7 @@ def account_fields(user: User) -> dict[str, Any]:
         "suspended_until": user.suspended_until,
         "suspension_reason": user.suspension_reason,
         "email_notifications": user.email_notifications,
+        "reading_languages": user.reading_language_codes,
     }
 
 
@@ -140,6 +141,7 @@ def _scrub(user: User) -> None:
     user.organisation_id = None
     user.suspension_reason = ""
     user.email_notifications = False
+    user.reading_languages = ""  # the languages someone reads say where they come from
     # a random password nobody knows changes the session stamp: every session ends
     user.set_password(secrets.token_urlsafe(32))
     user.deleted_at = utcnow()

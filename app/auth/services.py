@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from functools import cache
 
 from flask import current_app, url_for
@@ -11,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app import links
+from app.config import LANGUAGES
 from app.extensions import db
 from app.mail import mail_user
 from app.models import STAFF_ROLES, Role, User, utcnow
@@ -260,7 +262,12 @@ def reset_password(token: str, password: str) -> User:
 
 
 def update_profile(
-    user: User, display_name: str, language: str, bio: str, email_notifications: bool
+    user: User,
+    display_name: str,
+    language: str,
+    bio: str,
+    email_notifications: bool,
+    reading_languages: Sequence[str] = (),
 ) -> None:
     if display_name.strip() != user.display_name:  # a name given before the check stays
         check_display_name(display_name, user)
@@ -268,6 +275,7 @@ def update_profile(
     user.language = language
     user.bio = bio.strip()
     user.email_notifications = email_notifications
+    user.reading_languages = ",".join(code for code in LANGUAGES if code in reading_languages)
     db.session.commit()
 
 

@@ -160,6 +160,7 @@ def profile():
     form = ProfileForm(obj=current_user)
     if request.method == "GET":
         form.email_notifications.data = "each" if current_user.email_notifications else "none"
+        form.reading_languages.data = current_user.reading_language_codes
     if form.validate_on_submit():
         try:
             services.update_profile(
@@ -168,6 +169,7 @@ def profile():
                 form.language.data,
                 form.bio.data or "",
                 email_notifications=form.email_notifications.data == "each",
+                reading_languages=form.reading_languages.data or [],
             )
         except services.NameLikeStaff:
             form.display_name.errors.append(NAME_LIKE_STAFF)

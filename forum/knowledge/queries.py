@@ -24,6 +24,7 @@ class ListedArticle:
 
     article: Article
     in_page_language: bool
+    overdue: bool = False
 
 
 def _one_per_group(articles: Iterable[Article], language: str) -> list[Article]:
@@ -31,13 +32,22 @@ def _one_per_group(articles: Iterable[Article], language: str) -> list[Article]:
     return [article for article, _ in one_per_group(articles, language)]
 
 
-def published_articles(language: str, topic_id: int | None = None) -> list[ListedArticle]:
-    """One article per published subject, in `language` where the group has it."""
+def published_articles(
+    language: str, topic_id: int | None = None, today: date | None = None
+) -> list[ListedArticle]:
+    """One article per published subject, in `language` where the group has it.
+
+    An article whose review date has come by `today` is marked overdue.
+    """
     query = select(Article).where(Article.status == PUBLISHED).options(joinedload(Article.topic))
     if topic_id:
         query = query.where(Article.topic_id == topic_id)
     listed = [
-        ListedArticle(chosen, chosen.language == language)
+        ListedArticle(
+            chosen,
+            chosen.language == language,
+            today is not None and chosen.is_overdue(today),
+        )
         for chosen in _one_per_group(db.session.scalars(query), language)
     ]
     listed.sort(key=lambda item: (item.article.topic.position, item.article.title.casefold()))

@@ -29,7 +29,9 @@ def index():
     topic = topic_by_slug(request.args.get("topic", "")) if request.args.get("topic") else None
     return render_template(
         "knowledge/index.html",
-        listed=queries.published_articles(current_language(), topic.id if topic else None),
+        listed=queries.published_articles(
+            current_language(), topic.id if topic else None, utctoday()
+        ),
         topics=all_topics(),
         topic=topic,
         unpublished=queries.unpublished() if can(current_user, Action.PROPOSE_ARTICLE) else [],

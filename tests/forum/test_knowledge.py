@@ -9,10 +9,12 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Organisation, User, utctoday
+from forum import queries as forum_queries
 from forum import services as forum_services
 from forum.knowledge import services
 from forum.knowledge.models import Article, ArticleGroup
-from forum.models import Answer
+from forum.models import Answer, Question
+from search.backend import DocumentKind, Hit
 
 SUMMARY = "Apply for a new permit in MIGRIS at least two months before the old one ends."
 SOURCE = "https://www.migracija.lt/en/changing-employer"
@@ -298,6 +300,14 @@ def test_an_overdue_article_says_the_rules_may_have_changed(app, client, make_us
     assert "gali būti pasenęs" in page(client.get(f"/lt/kb/{draft}"))
 
 
+def test_the_list_marks_an_overdue_article(app, client, make_user, draft):
+    publish(app, draft, make_user("moderator"))
+    assert "Review overdue" not in page(client.get("/en/kb/"))
+    set_dates(app, draft, review_due=utctoday())
+    listed = page(client.get("/en/kb/"))
+    assert "Review overdue: may be out of date" in listed
+
+
 def test_the_list_shows_each_subject_once_in_the_page_language_where_it_can(
     app, client, make_user, draft, topic_id
 ):
@@ -405,3 +415,55 @@ def test_an_article_shows_its_legal_basis_and_sources_in_its_language(
     assert "Правовая основа:" in sources and "Law on the Legal Status of Aliens" in sources
     assert f'<a href="{SOURCE}" rel="noopener">{SOURCE}</a>' in sources
     assert "Проверено" in sources
+
+
+def test_similar_questions_mark_the_article_and_put_it_before_its_thread(
+    app, client, make_user, sign_in, draft, accepted, topic_id
+):
+    question_id, _ = accepted
+    publish(app, draft, make_user("moderator"))
+    set_dates(app, draft, title="How do I renew my residence permit?")
+    found = client.get("/en/questions/similar?title=How do I renew my residence permit").get_json()
+    shown = [(item["label"], item["url"]) for item in found["questions"]]
+    assert shown[:2] == [
+        ("Knowledge-base article", f"/en/kb/{draft}"),
+        ("Question with an accepted answer", f"/en/questions/{question_id}/{draft_thread(app)}"),
+    ]
+    # without JavaScript the list comes with the form, after "Preview"
+    sign_in(make_user().email)
+    previewed = page(
+        client.post(
+            "/en/questions/ask",
+            data={
+                "title": "How do I renew my residence permit?",
+                "body": "My permit ends soon and I do not know where to start.",
+                "topic": str(topic_id),
+                "preview": "1",
+            },
+        )
+    )
+    assert previewed.index("Knowledge-base article") < previewed.index(
+        "Question with an accepted answer"
+    )
+
+
+def draft_thread(app) -> str:
+    with app.app_context():
+        return db.session.scalars(select(Question.slug)).one()
+
+
+def test_an_article_moves_before_the_thread_it_was_made_from(app, draft, accepted):
+    question_id, _ = accepted
+    article = article_row(app, draft)
+
+    def hit(kind: str, id_: int, answered: bool = True) -> Hit:
+        return Hit(DocumentKind(kind), id_, "Same title", "", f"/{kind}/{id_}", "en", 1.0, answered)
+
+    found = [hit("question", 999, False), hit("question", question_id), hit("article", article.id)]
+    with app.app_context():
+        entries = forum_queries.similar_entries(found)
+    assert [(entry.kind, entry.url_path) for entry in entries] == [
+        ("open", "/question/999"),
+        ("article", f"/article/{article.id}"),
+        ("answered", f"/question/{question_id}"),
+    ]

@@ -1,5 +1,7 @@
 """Question lists and topic pages: filters, paging, and the demo forum."""
 
+import re
+
 import pytest
 from sqlalchemy import func, select, update
 
@@ -92,3 +94,38 @@ def test_demo_threads_open_in_every_language(app, client, lang):
         assert (
             client.get(f"/{lang}/questions/{question_id}", follow_redirects=True).status_code == 200
         )
+
+
+def test_lists_show_the_page_language_and_the_languages_a_member_reads(
+    app, client, make_user, sign_in, ask
+):
+    member = make_user()
+    ask(member, "How do I renew my residence permit card?")
+    ask(
+        member,
+        "Как продлить временный вид на жительство?",
+        body="Текст вопроса про вид на жительство, довольно длинный.",
+    )
+    in_russian = page(client.get("/ru/questions/"))
+    assert "Как продлить" in in_russian and "renew my residence" not in in_russian
+    assert "Вопросы на языках: русский." in in_russian
+    assert "language=all" in in_russian
+    everything = page(client.get("/ru/questions/?language=all"))
+    assert "Как продлить" in everything and "renew my residence" in everything
+
+    reader = make_user(language="ru")
+    sign_in(reader.email)
+    profile = {
+        "display_name": "Reader",
+        "language": "ru",
+        "bio": "",
+        "email_notifications": "none",
+        "reading_languages": ["en"],
+    }
+    assert client.post("/ru/account/profile", data=profile).status_code == 302
+    assert re.search(r'<input checked[^>]*value="en"', page(client.get("/ru/account/profile")))
+    mine = page(client.get("/ru/questions/"))
+    assert "Как продлить" in mine and "renew my residence" in mine
+    assert "Вопросы на языках: русский, английский." in mine
+    assert client.post("/ru/account/profile", data={**profile, "reading_languages": []})
+    assert "renew my residence" not in page(client.get("/ru/questions/"))

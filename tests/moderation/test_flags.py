@@ -92,3 +92,19 @@ def test_visitors_are_asked_to_sign_in_to_flag(client, make_user, ask, answer):
     answer_id = answer(make_user("expert"), ask(make_user("moderator")))
     response = client.get(f"/en/posts/answer/{answer_id}/flag")
     assert "/en/account/sign-in" in response.headers["Location"]
+
+
+def test_the_flag_that_hides_a_question_sends_the_member_to_its_topic(app, make_user, ask):
+    question_id = ask(make_user("moderator"))
+    flaggers = [make_user() for _ in range(3)]
+    for flagger in flaggers[:2]:
+        client = app.test_client()
+        client.post("/en/account/sign-in", data={"email": flagger.email, "password": PASSWORD})
+        client.post(f"/en/posts/question/{question_id}/flag", data={"reason": "spam"})
+    last = app.test_client()
+    last.post("/en/account/sign-in", data={"email": flaggers[2].email, "password": PASSWORD})
+    sent = last.post(f"/en/posts/question/{question_id}/flag", data={"reason": "spam"})
+    assert sent.status_code == 302 and "/en/topics/" in sent.headers["Location"]
+    landed = last.get(sent.headers["Location"])
+    assert landed.status_code == 200
+    assert "Thank you. The moderators will look at this post." in page(landed)

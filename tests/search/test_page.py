@@ -190,6 +190,8 @@ def test_similar_questions_use_the_index(client, post):
         {
             "title": "How do I renew my residence permit for work?",
             "url": "/en/questions/1/q",
+            "kind": "open",
+            "label": "Open question",
             "answered": False,
         }
     ]

@@ -98,9 +98,14 @@
         list.textContent = "";
         result.questions.forEach(function (item) {
           var li = document.createElement("li");
+          var kind = document.createElement("span");
+          kind.className = "mark mark-similar mark-similar-" + item.kind;
+          kind.textContent = item.label;
           var a = document.createElement("a");
           a.href = item.url;
           a.textContent = item.title;
+          li.appendChild(kind);
+          li.appendChild(document.createTextNode(" "));
           li.appendChild(a);
           list.appendChild(li);
         });
