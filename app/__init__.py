@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+import api
 import forum
 import forum.knowledge
 import moderation
@@ -175,6 +176,7 @@ def register_blueprints(app: Flask) -> None:
     ]
     cli.init_cli(app)
     search.init_app(app)
+    api.init_app(app)
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -150,8 +150,11 @@ def can_see(user: Any, post: Any) -> bool:
     """Return whether `user` may open `post`.
 
     Published posts are for everyone, and so are deleted ones, which show only a placeholder;
-    a post waiting for review, hidden or rejected is for its author and staff.
+    a post waiting for review, hidden or rejected is for its author and staff. A private
+    consultation is for its asker and moderators, whatever its state.
     """
+    if getattr(post, "is_private", False) and not _may_read_private(user, post):
+        return False
     if post.status in ("published", "deleted"):
         return True
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -159,6 +162,12 @@ def can_see(user: Any, post: Any) -> bool:
     if post.status in ("pending", "hidden", "rejected") and _is_author(user, post):
         return True
     return RANK[Role(user.role)] >= RANK[Role.EXPERT] and not user.is_suspended
+
+
+def _may_read_private(user: Any, post: Any) -> bool:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return _is_author(user, post) or RANK[Role(user.role)] >= RANK[Role.MODERATOR]
 
 
 def _is_author(user: User, post: Any) -> bool:

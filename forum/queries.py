@@ -11,7 +11,16 @@ from sqlalchemy.orm import joinedload, selectinload
 from app.extensions import db
 from app.models import User
 from app.routing import LARGEST_ID
-from forum.models import Answer, Comment, PostStatus, Question, Revision, Subscription, Vote
+from forum.models import (
+    Answer,
+    Comment,
+    PostStatus,
+    Question,
+    Revision,
+    Subscription,
+    Visibility,
+    Vote,
+)
 
 PAGE_SIZE = 30
 PUBLISHED = PostStatus.PUBLISHED.value
@@ -56,7 +65,10 @@ class QuestionPage:
 
 
 def _filtered(filters: ListFilter) -> Select:
-    query = select(Question).where(Question.status == PUBLISHED)
+    # a private consultation never reaches a list (DESIGN 3)
+    query = select(Question).where(
+        Question.status == PUBLISHED, Question.visibility == Visibility.PUBLIC.value
+    )
     if filters.topic_id:
         query = query.where(Question.topic_id == filters.topic_id)
     if filters.status == "unanswered":
@@ -68,7 +80,9 @@ def _filtered(filters: ListFilter) -> Select:
     return query
 
 
-def list_questions(filters: ListFilter, after: Cursor | None = None) -> QuestionPage:
+def list_questions(
+    filters: ListFilter, after: Cursor | None = None, page_size: int = PAGE_SIZE
+) -> QuestionPage:
     """One page of published questions, newest activity first, continuing after `after`.
 
     Keyset paging keeps page 1,000 as fast as page 1 and never shows a row twice.
@@ -85,9 +99,9 @@ def list_questions(filters: ListFilter, after: Cursor | None = None) -> Question
             ),
         )
     query = query.order_by(Question.last_activity_at.desc(), Question.id.desc())
-    rows = list(db.session.scalars(query.limit(PAGE_SIZE + 1)))
-    more = len(rows) > PAGE_SIZE
-    rows = rows[:PAGE_SIZE]
+    rows = list(db.session.scalars(query.limit(page_size + 1)))
+    more = len(rows) > page_size
+    rows = rows[:page_size]
     cursor = Cursor(rows[-1].last_activity_at, rows[-1].id) if more else None
     return QuestionPage(rows, cursor)
 

@@ -24,6 +24,7 @@ class ListedArticle:
 
     article: Article
     in_page_language: bool
+    other_languages: tuple[str, ...] = ()  # the languages of its published translations
 
 
 def _one_per_group(articles: Iterable[Article], language: str) -> list[Article]:
@@ -37,8 +38,8 @@ def published_articles(language: str, topic_id: int | None = None) -> list[Liste
     if topic_id:
         query = query.where(Article.topic_id == topic_id)
     listed = [
-        ListedArticle(chosen, chosen.language == language)
-        for chosen in _one_per_group(db.session.scalars(query), language)
+        ListedArticle(chosen, chosen.language == language, others)
+        for chosen, others in one_per_group(db.session.scalars(query), language)
     ]
     listed.sort(key=lambda item: (item.article.topic.position, item.article.title.casefold()))
     return listed
