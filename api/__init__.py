@@ -67,6 +67,7 @@ def init_app(app: Flask) -> None:
         methods=["GET", "HEAD", "OPTIONS"],
         expose_headers=["ETag", "Last-Modified", "Content-Language", "Retry-After"],
         supports_credentials=False,
+        send_wildcard=True,  # one answer for every origin, so caches keep one copy
         max_age=86400,
     )
     app.extensions.setdefault("error_responders", []).append(answer_api_error)

@@ -66,7 +66,7 @@ def read_args(schema: type[Schema]) -> dict[str, Any]:
         return schema().load(request.args)
     except ValidationError as error:
         invalid = {
-            name: [str(message) for message in messages]
+            name: [_("Unknown parameter.") if "Unknown field." in messages else _("Not valid.")]
             for name, messages in _messages(error.normalized_messages()).items()
         }
         refuse(
