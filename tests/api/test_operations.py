@@ -78,12 +78,10 @@ def test_an_article_has_its_sources_dates_translations_and_both_texts(client, sh
     assert article["url"].endswith(f"/en/kb/{listed['slug']}")
 
 
-def test_an_article_past_its_review_date_is_stale(app, client, make_user):
-    # a fresh site of its own: the shared one is only read
-    from app import demo
-
+def test_an_article_past_its_review_date_is_stale(demo_app):
+    # a site of its own: the shared one is only read
+    app = demo_app
     with app.app_context():
-        demo.load()
         article = db.session.scalar(db.select(Article).where(Article.language == "en"))
         article.review_due = utctoday()
         slug = article.slug
