@@ -43,8 +43,6 @@ def answer_api_error(code: int, error: Exception | None):
     """The API's errors are problem documents, never the site's HTML pages."""
     if not request.path.startswith(PREFIX):
         return None
-    if code >= 500:
-        current_app.logger.error("API error on %s", request.path, exc_info=error)
     _choose_language()
     response = problem(code)
     allowed = getattr(error, "valid_methods", None)
