@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from app import create_app
 from app.extensions import db
 from app.models import utctoday
+from forum.knowledge import queries as knowledge_queries
 from forum.knowledge.models import Article
 from tests.api.conftest import every_page
 
@@ -214,3 +216,15 @@ def test_the_widget_script_is_served_from_mipas_itself(client):
     assert "/api/v1/articles" in script
     assert "innerHTML" not in script and "eval(" not in script
     response.close()
+
+
+def test_a_failure_on_our_side_is_a_500_problem_document(config, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(knowledge_queries, "published_articles", broken)
+    app = create_app({**config, "PROPAGATE_EXCEPTIONS": False})
+    response = app.test_client().get("/api/v1/articles", headers={"Accept-Language": "ru"})
+    assert response.status_code == 500
+    assert response.mimetype == "application/problem+json"
+    assert response.get_json()["title"] == "Ошибка сервера"
