@@ -3,8 +3,6 @@ organisations and search as JSON under /api/v1/, described in OpenAPI 3.1."""
 
 from __future__ import annotations
 
-import os
-
 from flask import Blueprint, Flask, current_app, request
 from flask_cors import CORS
 
@@ -22,7 +20,9 @@ docs = Blueprint(
     static_url_path="/api/static",
 )
 
-DEFAULTS = {
+# the API's settings and their defaults; each can be set by an environment variable of its name
+# (create_app reads them with app's own, as the type of the default)
+SETTINGS = {
     # per client address, over every operation of the API
     "API_RATE_LIMIT": "120 per minute; 3000 per hour",
     # seconds a partner's cache or a proxy may keep an answer without asking again
@@ -53,9 +53,8 @@ def answer_api_error(code: int, error: Exception | None):
 
 def init_app(app: Flask) -> None:
     """Register the API, its docs and widget, its CORS headers, limit and error form."""
-    for name, default in DEFAULTS.items():
-        app.config.setdefault(name, os.environ.get(name) or default)
-    app.config["API_MAX_AGE"] = int(app.config["API_MAX_AGE"])
+    for name, default in SETTINGS.items():
+        app.config.setdefault(name, default)
     app.register_blueprint(v1)
     app.register_blueprint(docs)
     # partner pages read the API from the browser; nothing here needs cookies

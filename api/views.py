@@ -35,6 +35,7 @@ from api.schemas import (
     TopicPageArgs,
 )
 from api.spec import openapi_document
+from app.content import translations
 from app.extensions import db, limiter
 from app.locale import current_language
 from app.main.services import all_organisations, all_topics, topic_by_slug
@@ -93,8 +94,8 @@ def article(slug: str):
     found = knowledge_queries.article_by_slug(slug)
     if found is None or not found.is_published:
         not_found()
-    translations = knowledge_queries.translations(found, published_only=True)
-    return cached_json(present.article(found, translations), [found.updated_at])
+    others = translations(found, published_only=True)
+    return cached_json(present.article(found, others), [found.updated_at])
 
 
 def _news_page(kind: str, args: dict) -> tuple[list, bool, int]:
@@ -154,8 +155,8 @@ def news_item(slug: str):
     found = news_queries.item_by_slug(slug)
     if found is None or not found.is_published:
         not_found()
-    translations = news_queries.translations(found, published_only=True)
-    return cached_json(present.news_item(found, translations), [found.updated_at])
+    others = translations(found, published_only=True)
+    return cached_json(present.news_item(found, others), [found.updated_at])
 
 
 @v1.route("/questions")

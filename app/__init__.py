@@ -76,7 +76,7 @@ from news.models import NewsItem
 from news.views import home_news, organisation_events
 
 # the feature packages' settings (name -> default), read from the environment like app's own
-FEATURE_SETTINGS: dict[str, object] = {**search.SETTINGS}
+FEATURE_SETTINGS: dict[str, object] = {**search.SETTINGS, **api.SETTINGS}
 
 
 def create_app(config: dict | None = None) -> Flask:
