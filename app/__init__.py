@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+import api
 import forum
 import forum.knowledge
 import forum.publication
@@ -80,7 +81,7 @@ from news.models import NewsItem
 from news.views import home_news, organisation_events
 
 # the feature packages' settings (name -> default), read from the environment like app's own
-FEATURE_SETTINGS: dict[str, object] = {**search.SETTINGS}
+FEATURE_SETTINGS: dict[str, object] = {**search.SETTINGS, **api.SETTINGS}
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -201,6 +202,7 @@ def register_blueprints(app: Flask) -> None:
     ]
     cli.init_cli(app)
     search.init_app(app)
+    api.init_app(app)
 
 
 def register_template_helpers(app: Flask) -> None:

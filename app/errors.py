@@ -3,8 +3,10 @@
 import logging
 import math
 import time
+from typing import Protocol
 
-from flask import Flask, g, render_template, request
+from flask import Flask, current_app, g, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import force_locale, format_date, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -91,8 +93,31 @@ def minutes_until_allowed() -> int:
     return max(1, math.ceil((max(breached) - 1 - time.time()) / 60))
 
 
+class ErrorResponder(Protocol):
+    """A feature's own form of error for the addresses it serves (a JSON API, say).
+
+    It returns None for a request that is not its own; the first answer given is sent.
+    """
+
+    def __call__(self, code: int, error: Exception | None) -> ResponseReturnValue | None: ...
+
+
+def _answer_of_responders(code: int, error: Exception | None) -> ResponseReturnValue | None:
+    for responder in current_app.extensions.get("error_responders", []):
+        answer = responder(code, error)
+        if answer is not None:
+            _roll_back()
+            return answer
+    return None
+
+
 def init_errors(app: Flask) -> None:
-    """Show every HTTP error on a page of its own, in the visitor's language."""
+    """Show every HTTP error on a page of its own, in the visitor's language.
+
+    Features that answer in another form add an ErrorResponder to
+    `app.extensions["error_responders"]`; app/ knows none of them.
+    """
+    app.extensions.setdefault("error_responders", [])
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
@@ -112,6 +137,9 @@ def init_errors(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        answer = _answer_of_responders(error.code or 500, error)
+        if answer is not None:
+            return answer
         if error.code == 401:
             return app.login_manager.unauthorized()
         if error.code == 403:
@@ -122,7 +150,7 @@ def init_errors(app: Flask) -> None:
 
     @app.errorhandler(500)
     def server_error(error):
-        return render_error(500)
+        return _answer_of_responders(500, error) or render_error(500)
 
 
 def render_error(

@@ -54,6 +54,8 @@ def init_locale(app: Flask) -> None:
     @app.after_request
     def remember_language(response):
         language = g.get("lang_code")
+        if g.get("language_negotiated"):
+            return response
         if language and request.cookies.get(LANGUAGE_COOKIE) != language:
             response.set_cookie(
                 LANGUAGE_COOKIE,
@@ -64,6 +66,24 @@ def init_locale(app: Flask) -> None:
                 secure=app.config.get("SESSION_COOKIE_SECURE", False),
             )
         return response
+
+
+def negotiated_language(asked: str | None) -> str | None:
+    """The language a machine client asks for: `asked` (such as ?lang=), else its
+    Accept-Language, else Lithuanian; None when `asked` names no language of the site.
+
+    The choice is the request's language (dates, topic names) but is not remembered: a client
+    of an API keeps no cookie, and a cached response must not set one.
+    """
+    if asked:
+        if asked not in LANGUAGES:
+            return None
+        language = asked
+    else:
+        language = request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
+    g.lang_code = language
+    g.language_negotiated = True
+    return language
 
 
 def current_language() -> str:

@@ -82,7 +82,9 @@ def _filtered(filters: ListFilter) -> Select:
     return query
 
 
-def list_questions(filters: ListFilter, after: Cursor | None = None) -> QuestionPage:
+def list_questions(
+    filters: ListFilter, after: Cursor | None = None, page_size: int = PAGE_SIZE
+) -> QuestionPage:
     """One page of published questions, newest activity first, continuing after `after`.
 
     Keyset paging keeps page 1,000 as fast as page 1 and never shows a row twice.
@@ -99,9 +101,9 @@ def list_questions(filters: ListFilter, after: Cursor | None = None) -> Question
             ),
         )
     query = query.order_by(Question.last_activity_at.desc(), Question.id.desc())
-    rows = list(db.session.scalars(query.limit(PAGE_SIZE + 1)))
-    more = len(rows) > PAGE_SIZE
-    rows = rows[:PAGE_SIZE]
+    rows = list(db.session.scalars(query.limit(page_size + 1)))
+    more = len(rows) > page_size
+    rows = rows[:page_size]
     cursor = Cursor(rows[-1].last_activity_at, rows[-1].id) if more else None
     return QuestionPage(rows, cursor)
 

@@ -25,6 +25,7 @@ class ListedArticle:
     article: Article
     in_page_language: bool
     overdue: bool = False
+    other_languages: tuple[str, ...] = ()  # the languages of its published translations
 
 
 def _one_per_group(articles: Iterable[Article], language: str) -> list[Article]:
@@ -47,8 +48,9 @@ def published_articles(
             chosen,
             chosen.language == language,
             today is not None and chosen.is_overdue(today),
+            others,
         )
-        for chosen in _one_per_group(db.session.scalars(query), language)
+        for chosen, others in one_per_group(db.session.scalars(query), language)
     ]
     listed.sort(key=lambda item: (item.article.topic.position, item.article.title.casefold()))
     return listed

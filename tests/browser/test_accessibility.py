@@ -66,6 +66,7 @@ SITE_PAGES = (
     ),
     SitePage("account-deleted", "/{lang}/account/deleted"),
     SitePage("not-found", "/{lang}/no-such-page", status=404),
+    SitePage("api-docs", "/{lang}/api/"),
     # The forum; the placeholders other than {lang} come from the `forum_paths` fixture.
     SitePage("questions", "/{lang}/questions/"),
     SitePage("questions-filtered", "/{lang}/questions/?status=unanswered&language=ru"),
