@@ -44,6 +44,7 @@ from app.main import bp as main_bp
 from app.main import site
 from app.main.services import SITE_PAGES
 from app.markup import RenderedColumn
+from app.page_cache import HOME, SiteInvalidation, init_page_cache
 from app.permissions import (
     Action,
     current_user_actions_on,
@@ -52,6 +53,7 @@ from app.permissions import (
 )
 from app.routing import init_routing
 from app.security import init_security
+from forum import cached_pages as forum_cached_pages
 from forum import demo as forum_demo
 from forum import personal_data as forum_personal_data
 from forum import sitemap as forum_sitemap
@@ -62,6 +64,7 @@ from forum.knowledge.models import Article
 from forum.models import Answer, Comment, Question
 from moderation import personal_data as moderation_personal_data
 from moderation import policy as submission_policy
+from news import cached_pages as news_cached_pages
 from news import demo as news_demo
 from news import personal_data as news_personal_data
 from news import sitemap as news_sitemap
@@ -82,6 +85,7 @@ def create_app(config: dict | None = None) -> Flask:
     init_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)
+    register_cached_pages(app)
     return app
 
 
@@ -175,6 +179,17 @@ def register_blueprints(app: Flask) -> None:
     ]
     cli.init_cli(app)
     search.init_app(app)
+
+
+def register_cached_pages(app: Flask) -> None:
+    # the writes each package knows change its pages: they bump the pages' versions
+    app.extensions["page_invalidations"] = [
+        SiteInvalidation(),
+        forum_cached_pages.INVALIDATION,
+        news_cached_pages.INVALIDATION,
+    ]
+    # the pages visitors get from the page cache
+    init_page_cache(app, [HOME, *forum_cached_pages.PAGES, *news_cached_pages.PAGES])
 
 
 def register_template_helpers(app: Flask) -> None:
