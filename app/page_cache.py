@@ -300,9 +300,10 @@ def is_visitor() -> bool:
     return set(session.keys()) <= VISITOR_SESSION_KEYS
 
 
-def release_fingerprint(folders: Iterable[Path]) -> str:
-    """What tells this release's pages from another's: the templates' and catalogs' times."""
-    digest = hashlib.sha1(usedforsecurity=False)
+def release_fingerprint(folders: Iterable[Path], database: str) -> str:
+    """What tells this release's pages from another's: the templates' and catalogs' times,
+    and the database they are made from."""
+    digest = hashlib.sha1(database.encode(), usedforsecurity=False)
     for folder in folders:
         for path in sorted(folder.rglob("*")):
             if path.suffix in {".html", ".mo", ".xml", ".txt"}:
@@ -382,7 +383,9 @@ def init_page_cache(app: Flask, pages: Iterable[CachedPage]) -> None:
         else MemoryStore(int(app.config["PAGE_CACHE_MEMORY_MB"] * 1024 * 1024))
     )
     folders = [PROJECT_ROOT / "translations", *_template_folders(app)]
-    cache = PageCache(store, int(app.config["PAGE_CACHE_SECONDS"]), release_fingerprint(folders))
+    # pages of another database (a second site on the same Redis) are never this one's
+    release = release_fingerprint(folders, app.config["SQLALCHEMY_DATABASE_URI"])
+    cache = PageCache(store, int(app.config["PAGE_CACHE_SECONDS"]), release)
     for page in pages:
         cache.pages[page.endpoint] = page
         app.view_functions[page.endpoint] = _cached_view(
