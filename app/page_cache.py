@@ -45,8 +45,11 @@ log = logging.getLogger("mipas.page_cache")
 ANY = "any"
 # bumped by what shows on every page (names, topics, organisations): every page depends on it
 SITE = "site"
-# session.info: the scopes this transaction has bumped already (once per transaction is enough)
+# session.info: the scopes this transaction changes, to be bumped as it commits; the scopes it
+# has bumped (once per transaction is enough); and whether its versions are bumped already
+PENDING = "page_versions_pending"
 BUMPED = "page_versions_bumped"
+COMMITTING = "page_versions_committing"
 # the session keys a visitor may have without the page depending on the session
 VISITOR_SESSION_KEYS = frozenset({"csrf_token"})
 HIT_HEADER = "X-Page-Cache"
@@ -126,11 +129,21 @@ def _invalidations() -> list[PageInvalidation]:
     return current_app.extensions.get("page_invalidations", [])
 
 
+def _note(session: Session, scopes: set[str]) -> None:
+    """Keep the scopes for the commit; a flush after the versions were bumped bumps at once."""
+    if not scopes:
+        return
+    if session.info.get(COMMITTING):
+        bump(session, scopes)
+    else:
+        session.info.setdefault(PENDING, set()).update(scopes)
+
+
 def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
     scopes: set[str] = set()
     for invalidation in _invalidations():
         scopes |= invalidation.flushed(session)
-    bump(session, scopes)
+    _note(session, scopes)
 
 
 def _statement(state: ORMExecuteState) -> None:
@@ -141,12 +154,26 @@ def _statement(state: ORMExecuteState) -> None:
     scopes: set[str] = set()
     for invalidation in _invalidations():
         scopes |= invalidation.statement(state.session, state.statement)
-    bump(state.session, scopes)
+    _note(state.session, scopes)
+
+
+def _before_commit(session: Session) -> None:
+    # The versions are the transaction's last writes: the rows every write shares ("any",
+    # "questions") stay locked only from here to the commit, after the transaction's other
+    # locks, so two transactions never wait for each other in a circle (PostgreSQL).
+    if session.in_nested_transaction():
+        return  # a savepoint: its scopes wait for the transaction's commit
+    session.flush()
+    pending = session.info.pop(PENDING, None)
+    if pending:
+        bump(session, pending)
+    session.info[COMMITTING] = True
 
 
 def _transaction_ended(session: Session, transaction) -> None:
     if transaction.parent is None:
-        session.info.pop(BUMPED, None)
+        for key in (PENDING, COMMITTING, BUMPED):
+            session.info.pop(key, None)
 
 
 _listening = False
@@ -159,6 +186,7 @@ def listen() -> None:
         return
     event.listen(Session, "after_flush", _after_flush)
     event.listen(Session, "do_orm_execute", _statement)
+    event.listen(Session, "before_commit", _before_commit)
     event.listen(Session, "after_transaction_end", _transaction_ended)
     _listening = True
 

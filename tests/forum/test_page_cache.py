@@ -22,7 +22,7 @@ from forum.knowledge.models import Article, ArticleGroup
 from forum.models import Answer, Comment, Question, Visibility
 from moderation import services as moderation
 from news.models import NewsItem
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, dispose
 
 
 @pytest.fixture
@@ -399,4 +399,5 @@ def test_the_hidden_post_leaves_every_process(app, thread, config):
     with app.test_request_context():
         hide_answer(thread)
     page = visitor_page(other, thread.url).get_data(as_text=True)
+    dispose(other)
     assert "I did it at the migration office." not in page
