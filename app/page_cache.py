@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from flask import Flask, Response, current_app, g, has_app_context, make_response, request, session
-from flask_login import current_user
 from redis import Redis
 from sqlalchemy import Delete, String, Update, event, inspect, select
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
@@ -53,6 +52,8 @@ COMMITTING = "page_versions_committing"
 # the session keys a visitor may have without the page depending on the session
 VISITOR_SESSION_KEYS = frozenset({"csrf_token"})
 HIT_HEADER = "X-Page-Cache"
+# where Flask-Login keeps the signed-in account's id in the session
+SIGNED_IN_KEY = "_user_id"
 
 
 class PageVersion(db.Model):
@@ -398,7 +399,8 @@ def init_page_cache(app: Flask, pages: Iterable[CachedPage]) -> None:
 
     @app.after_request
     def members_pages_are_private(response: Response) -> Response:
-        if "Cache-Control" not in response.headers and current_user.is_authenticated:
+        # the session says who is signed in; asking the account would read it again
+        if "Cache-Control" not in response.headers and session.get(SIGNED_IN_KEY):
             response.headers["Cache-Control"] = "private, no-store"
         return response
 
