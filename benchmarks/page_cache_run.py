@@ -10,13 +10,15 @@ it; `make bench` may run it longer.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import shutil
 import subprocess
 import threading
 import time
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -25,7 +27,15 @@ from app import create_app
 from app.auth.services import create_account
 from app.extensions import db
 from app.models import Role, Topic, User
-from benchmarks.load_fault import GUNICORN, ROOT, Browser, Log, free_port, wait_until_up
+from benchmarks.load_fault import (
+    GUNICORN,
+    ROOT,
+    Browser,
+    Log,
+    free_port,
+    fresh_database,
+    wait_until_up,
+)
 from forum import services
 
 PASSWORD = "a long and quiet river of pages"  # noqa: S105 - the run's own test accounts
@@ -160,3 +170,39 @@ def run(
         server.wait(timeout=30)
         server_log.close()
     return report
+
+
+def main() -> None:
+    """Both stores, one after the other, on a fresh PostgreSQL database each; JSON out."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--readers", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(
+            "LOAD_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/mipas_load"
+        ),
+    )
+    parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL"))
+    parser.add_argument(
+        "--directory",
+        type=Path,
+        default=Path("/tmp/mipas-page-cache"),  # noqa: S108
+    )
+    args = parser.parse_args()
+    reports = []
+    for redis_url in [args.redis_url, None] if args.redis_url else [None]:
+        shutil.rmtree(args.directory, ignore_errors=True)
+        args.directory.mkdir(parents=True)
+        url = fresh_database(args.database_url)
+        report = run(
+            url, args.directory / "search-index", redis_url, args.readers, 2.0, args.seconds
+        )
+        reports.append(asdict(report))
+    print(json.dumps(reports, indent=2))
+    if any(report["stale"] or report["problems"] for report in reports):
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
