@@ -17,6 +17,7 @@ run: install compile-translations
 test: install compile-translations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
 
 install: $(VENV)/.installed
@@ -53,6 +54,7 @@ bench: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) build *.egg-info translations/*/LC_MESSAGES/*.mo

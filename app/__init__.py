@@ -55,9 +55,11 @@ from app.routing import init_routing
 from app.security import init_security
 from forum import cached_pages as forum_cached_pages
 from forum import demo as forum_demo
+from forum import feeds as forum_feeds
 from forum import personal_data as forum_personal_data
 from forum import sitemap as forum_sitemap
 from forum.knowledge import demo as knowledge_demo
+from forum.knowledge import feeds as knowledge_feeds
 from forum.knowledge import personal_data as knowledge_personal_data
 from forum.knowledge import sitemap as knowledge_sitemap
 from forum.knowledge.models import Article
@@ -66,6 +68,7 @@ from moderation import personal_data as moderation_personal_data
 from moderation import policy as submission_policy
 from news import cached_pages as news_cached_pages
 from news import demo as news_demo
+from news import feeds as news_feeds
 from news import personal_data as news_personal_data
 from news import sitemap as news_sitemap
 from news.models import NewsItem
@@ -131,7 +134,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(forum.knowledge.bp)
     app.register_blueprint(moderation.bp)
     app.register_blueprint(news.bp)
-    app.register_blueprint(news.feeds_bp)
+    app.register_blueprint(news.calendar_bp)
     errors.init_errors(app)
     app.extensions["demo_loaders"] = [forum_demo.load, knowledge_demo.load, news_demo.load]
     # every stored Markdown text, for `flask mipas render-markdown`
@@ -150,6 +153,8 @@ def register_blueprints(app: Flask) -> None:
         news_sitemap.NEWS,
         forum_sitemap.THREADS,
     ]
+    # the Atom feeds at /feeds/<lang>/<name>.xml, in the order the home page announces them
+    app.extensions["feeds"] = [news_feeds.NEWS, forum_feeds.QUESTIONS, knowledge_feeds.ARTICLES]
     app.extensions["organisation_sections"] = [organisation_events]
     app.extensions["home_sections"] = [home_news]
     app.extensions["submission_policy"] = submission_policy.decide
@@ -170,12 +175,6 @@ def register_blueprints(app: Flask) -> None:
         ("main.organisations", _l("Organisations"), None),
         ("moderation.dashboard", _l("Moderation"), Action.VIEW_QUEUES),
         ("news.new", _l("Write news"), Action.PUBLISH_NEWS),
-    ]
-    # the Atom feeds the home page announces to feed readers
-    app.config["FEEDS"] = [
-        ("feeds.news", _l("MIPAS: news and events")),
-        ("feeds.questions", _l("MIPAS: new questions")),
-        ("feeds.kb", _l("MIPAS: knowledge base")),
     ]
     cli.init_cli(app)
     search.init_app(app)

@@ -7,18 +7,18 @@ import re
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import Length, Optional, ValidationError
 
+from app.forms import BODY_MAX, body_field, listed_choice, sized_text, whole_number
 from app.main.services import all_topics
 from app.models import UrgentReason
-from app.routing import LARGEST_ID
 from app.submissions import submission_key_field
 from app.text import strip_whitespace
 
 TITLE_MIN, TITLE_MAX = 15, 150
-BODY_MIN, BODY_MAX = 30, 20_000
+BODY_MIN = 30
 ANSWER_MIN = 20
 COMMENT_MIN, COMMENT_MAX = 5, 600
 MAX_TAGS, TAG_MAX = 5, 30
@@ -52,64 +52,13 @@ def valid_tags(form, field) -> None:
             )
 
 
-def whole_number(value) -> int:
-    """A form value as a number; anything else is 0, which no list offers."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return 0
-    return number if 0 < number <= LARGEST_ID else 0
-
-
 def topic_choices() -> list[tuple[int, str]]:
     """The topics to file a question or an article under, after a "choose" placeholder."""
     return [(0, _l("Choose a topic")), *((t.id, t.name) for t in all_topics())]
 
 
-def listed_choice(message):
-    """Accept only a value offered in the field's list (and not its "choose" placeholder)."""
-
-    def check(form, field) -> None:
-        offered = {value for value, _label in field.choices if value}
-        if field.data not in offered:
-            raise ValidationError(message)
-
-    return check
-
-
 def post_anyway_field() -> BooleanField:
     return BooleanField(_l("Post it anyway: a moderator will check it before it is public"))
-
-
-def sized_text(field_class, label, length: tuple[int, int], empty, wrong_length, **options):
-    """A required text field of `length` (min, max) characters, with its two messages."""
-    return field_class(
-        label,
-        filters=[strip_whitespace],
-        validators=[
-            DataRequired(empty),
-            Length(min=length[0], max=length[1], message=wrong_length),
-        ],
-        **options,
-    )
-
-
-# what formatting works in a text box, shown under it (members' text is Markdown)
-FORMATTING_HINT = _l(
-    "Formatting: **bold**, *italic*, a line starting with “- ” for a list, "
-    "[text](https://…) for a link."
-)
-
-
-def body_field(label, minimum: int, maximum: int, description=None) -> TextAreaField:
-    return sized_text(
-        TextAreaField,
-        label,
-        (minimum, maximum),
-        _l("This is empty. Please write your text."),
-        _l("Write between %(min)d and %(max)d characters.", min=minimum, max=maximum),
-        description=description,
-    )
 
 
 def language_choices() -> list[SelectChoice]:
@@ -235,10 +184,6 @@ class EditPostForm(FlaskForm):
         validators=[Length(max=200, message=_l("Write at most 200 characters."))],
     )
     submit = SubmitField(_l("Save the changes"))
-
-
-class ActionForm(FlaskForm):
-    """A button that changes something: vote, accept, follow, delete."""
 
 
 class ListFilterForm(FlaskForm):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from moderation.screening import PERSONAL_DATA_NOTICES, PersonalDataNotice, find_personal_data
+from app.screening import PERSONAL_DATA_NOTICES, PersonalDataNotice, find_personal_data
 
 
 @dataclass(frozen=True)

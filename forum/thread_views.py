@@ -8,10 +8,10 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from app import submissions
+from app.forms import ActionForm
 from app.permissions import Action, can_see, require
 from forum import bp, diffs, notify, queries, services
 from forum.forms import (
-    ActionForm,
     AnswerForm,
     CommentForm,
     EditPostForm,

@@ -7,9 +7,10 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import User
+from app.screening import find_personal_data
 from forum.models import Answer, Comment, PostStatus, Question
 from forum.policy import Decision, Submission
-from moderation.screening import find_personal_data, find_spam_signals
+from moderation.screening import find_spam_signals
 
 
 class HoldReason:

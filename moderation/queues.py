@@ -11,10 +11,10 @@ from sqlalchemy.orm import joinedload
 from app.extensions import db
 from app.models import Topic, User, utcnow, utctoday
 from app.permissions import can_see
+from app.screening import find_personal_data
 from forum.knowledge import queries as knowledge_queries
 from forum.models import Answer, Comment, PostStatus, Question
 from moderation.models import ApplicationStatus, Claim, ExpertApplication, Flag
-from moderation.screening import find_personal_data
 
 QUEUE_LIMIT = 50
 

@@ -13,6 +13,7 @@ from app.extensions import db
 from app.main.services import all_topics, topic_by_slug
 from app.models import User
 from app.permissions import Action, can, require
+from app.screening import find_personal_data
 from app.security import safe_next_url
 from forum import queries as forum_queries
 from forum import services as forum_services
@@ -31,7 +32,6 @@ from moderation.forms import (
 from moderation.member_views import post_or_404, thread_url
 from moderation.models import ExpertApplication
 from moderation.response_times import WINDOW_DAYS, response_times
-from moderation.screening import find_personal_data
 
 AUDIT_ACTIONS = {
     "approve": _l("Approved a post"),

@@ -18,10 +18,10 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 
+from app.forms import BODY_MAX, FORMATTING_HINT, body_field, sized_text, whole_number
 from app.main.services import all_organisations
 from app.submissions import submission_key_field
 from app.text import strip_whitespace
-from forum.forms import BODY_MAX, FORMATTING_HINT, body_field, sized_text, whole_number
 from news.models import EVENT_TIME_ZONE, NewsKind
 
 TITLE_MIN, TITLE_MAX = 10, 150

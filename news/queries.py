@@ -11,13 +11,13 @@ from sqlalchemy.orm import joinedload
 
 from app.config import LANGUAGES
 from app.extensions import db
+from app.feeds import FEED_ENTRIES
 from app.locale import one_per_group
 from news.models import NewsItem, NewsKind, NewsStatus
 
 PUBLISHED = NewsStatus.PUBLISHED.value
 PER_PAGE = 20
 UPCOMING_SHOWN = 10
-FEED_ENTRIES = 50
 
 
 @dataclass(frozen=True)

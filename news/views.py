@@ -13,11 +13,11 @@ from markupsafe import Markup
 
 from app import submissions
 from app.config import LANGUAGES
+from app.forms import ActionForm
 from app.locale import current_language
 from app.models import Organisation, utcnow
 from app.permissions import Action, can, require
 from app.routing import bounded_number
-from forum.forms import ActionForm
 from news import bp, queries, services
 from news.calendar import CALENDAR_TYPE, calendar_file
 from news.dates import event_when, time_zone_label

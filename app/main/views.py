@@ -1,4 +1,5 @@
-"""Home, about and privacy pages, the organisations directory, and machine addresses."""
+"""Home, about and privacy pages, the organisations directory, and machine addresses
+(robots.txt, the sitemap, the Atom feeds, the health check)."""
 
 from flask import (
     Response,
@@ -11,8 +12,8 @@ from flask import (
     url_for,
 )
 
-from app import sitemap
-from app.locale import preferred_language
+from app import feeds, sitemap
+from app.locale import current_language, preferred_language
 from app.main import bp, services, site
 
 
@@ -59,11 +60,35 @@ def sitemap_file(name: str, number: int):
     return Response(stream_with_context(sitemap.file_xml(source, number)), content_type=XML)
 
 
+@site.route("/feeds/<lang:lang_code>/<name>.xml")
+def feed(name: str):
+    found = feeds.feeds().get(name)
+    if found is None:
+        abort(404)
+    language = current_language()
+    entries = found.entries(language)
+    body = render_template(
+        "feed.xml",
+        feed_id=feeds.entry_id(f"feed/{language}", name),
+        title=found.title,
+        self_url=url_for("site.feed", name=name, _external=True),
+        page_url=found.page_url(language),
+        updated=feeds.last_update(entries),
+        entries=entries,
+    )
+    return Response(body, content_type=feeds.ATOM_TYPE)
+
+
 @bp.route("/")
 def home():
     # feature packages add sections of their own (news: the next events and the latest news)
     sections = [show() for show in current_app.extensions.get("home_sections", ())]
-    return render_template("main/home.html", topics=services.all_topics(), sections=sections)
+    return render_template(
+        "main/home.html",
+        topics=services.all_topics(),
+        sections=sections,
+        feeds=feeds.feeds().values(),
+    )
 
 
 @bp.route("/about")

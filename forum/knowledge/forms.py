@@ -10,16 +10,10 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 
+from app.forms import BODY_MAX, body_field, listed_choice, sized_text, whole_number
 from app.submissions import submission_key_field
 from app.text import strip_whitespace
-from forum.forms import (
-    BODY_MAX,
-    body_field,
-    language_choices,
-    listed_choice,
-    sized_text,
-    whole_number,
-)
+from forum.forms import language_choices
 from forum.knowledge.models import source_lines
 
 TITLE_MIN, TITLE_MAX = 10, 150

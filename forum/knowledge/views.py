@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from app import submissions
+from app.forms import ActionForm
 from app.locale import current_language
 from app.main.services import all_topics, topic_by_slug
 from app.models import utctoday
@@ -16,7 +17,7 @@ from app.permissions import Action, can, require
 from app.routing import bounded_number
 from app.security import safe_next_url
 from forum import queries as forum_queries
-from forum.forms import ActionForm, topic_choices
+from forum.forms import topic_choices
 from forum.knowledge import bp, queries, services
 from forum.knowledge.forms import ArchiveForm, ArticleForm, EditArticleForm, NewArticleForm
 from forum.knowledge.models import ARTICLE_LANGUAGES, Article, ArticleStatus

@@ -6,18 +6,16 @@ from typing import NamedTuple
 
 import pytest
 
-from moderation.screening import (
+from app.screening import (
     PERSONAL_DATA_NOTICES,
     Finding,
     PersonalDataKind,
-    SpamSignal,
-    SpamSignalKind,
     find_personal_data,
-    find_spam_signals,
     is_valid_iban,
     is_valid_personal_code,
     personal_code_check_digit,
 )
+from moderation.screening import SpamSignal, SpamSignalKind, find_spam_signals
 
 PHONE = PersonalDataKind.PHONE
 EMAIL = PersonalDataKind.EMAIL

@@ -104,3 +104,13 @@ def test_pages_name_their_feed(client, write):
     assert feed_link in client.get(f"/en/news/{item.slug}").get_data(as_text=True)
     assert "/feeds/ru/questions.xml" in client.get("/ru/questions/").get_data(as_text=True)
     assert "/feeds/lt/kb.xml" in client.get("/lt/kb/").get_data(as_text=True)
+
+
+def test_a_feed_nobody_registered_is_not_found_and_the_home_page_announces_the_three(client):
+    assert client.get("/feeds/en/comments.xml").status_code == 404
+    home = client.get("/en/").get_data(as_text=True)
+    announced = [
+        line for line in home.splitlines() if 'type="application/atom+xml"' in line and "rel=" in line
+    ]
+    for name in ("news", "questions", "kb"):
+        assert any(f"/feeds/en/{name}.xml" in line for line in announced), name
