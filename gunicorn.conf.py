@@ -65,8 +65,9 @@ limit_request_fields = 100
 def when_ready(server):
     """Say at start-up what `flask mipas doctor` would: SQLite, no Redis (each worker keeping
     its own rate limits), or the embedded indexer with several workers."""
+    from app import FEATURE_SETTINGS
     from app.doctor import Level, startup_findings
 
-    for finding in startup_findings(server.cfg.workers):
+    for finding in startup_findings(server.cfg.workers, FEATURE_SETTINGS):
         if finding.level is not Level.OK:
             server.log.warning("MIPAS %s: %s", finding.subject, finding.text)

@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -26,8 +27,6 @@ class DefaultConfig:
 
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     REDIS_URL = None
-    SEARCH_BACKEND = "whoosh"
-    SEARCH_INDEX_DIR = None
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -95,8 +94,6 @@ class DefaultConfig:
 ENVIRONMENT_SETTINGS = (
     "SECRET_KEY",
     "REDIS_URL",
-    "SEARCH_BACKEND",
-    "SEARCH_INDEX_DIR",
     "MAIL_SERVER",
     "MAIL_PORT",
     "MAIL_USERNAME",
@@ -123,12 +120,20 @@ NUMBER_SETTINGS = frozenset(
 YES_NO_SETTINGS = frozenset({"MAIL_USE_TLS", "PAGE_CACHE"})
 
 
-def environment_overrides(environ: dict[str, str] | None = None) -> dict[str, object]:
-    """Return the settings given through environment variables."""
+def environment_overrides(
+    environ: Mapping[str, str] | None = None, feature_settings: Mapping[str, object] = {}
+) -> dict[str, object]:
+    """Return the settings given through environment variables: app's own, and the feature
+    packages' (`feature_settings`, name -> default), each read as the type of its default."""
     environ = os.environ if environ is None else environ
     overrides: dict[str, object] = {
         name: environ[name] for name in ENVIRONMENT_SETTINGS if environ.get(name)
     }
+    overrides.update(
+        (name, typed_like(name, default, environ[name]))
+        for name, default in feature_settings.items()
+        if environ.get(name)
+    )
     if environ.get("DATABASE_URL"):
         overrides["SQLALCHEMY_DATABASE_URI"] = environ["DATABASE_URL"]
     for name in NUMBER_SETTINGS & overrides.keys():
@@ -145,6 +150,18 @@ def environment_overrides(environ: dict[str, str] | None = None) -> dict[str, ob
     if environ.get("SOCIAL_ACCOUNTS"):
         overrides["SOCIAL_ACCOUNTS"] = social_accounts(environ["SOCIAL_ACCOUNTS"])
     return overrides
+
+
+def typed_like(name: str, default: object, text: str) -> object:
+    """An environment variable's text as the type of the setting's default."""
+    if isinstance(default, bool):
+        return text.strip().lower() in {"1", "true", "yes"}
+    if isinstance(default, int | float):
+        try:
+            return type(default)(text)
+        except ValueError:
+            raise ConfigurationError(f"{name}: {text!r} is not a number") from None
+    return text
 
 
 def social_accounts(text: str) -> tuple[tuple[str, str], ...]:
@@ -173,8 +190,6 @@ def finish_config(config: dict, instance_path: Path) -> None:
             )
         config["SECRET_KEY"] = development_secret_key(instance_path)
     config.setdefault("SQLALCHEMY_DATABASE_URI", f"sqlite:///{instance_path / 'mipas.sqlite3'}")
-    if not config.get("SEARCH_INDEX_DIR"):
-        config["SEARCH_INDEX_DIR"] = str(instance_path / "search-index")
     redis_url = config.get("REDIS_URL")
     config.setdefault("RATELIMIT_STORAGE_URI", redis_url or "memory://")
     if production:

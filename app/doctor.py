@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from alembic.migration import MigrationContext
@@ -115,13 +115,13 @@ def _secret_key(config) -> Finding:
     return Finding(Level.OK, "Secret key", "SECRET_KEY is set.")
 
 
-def startup_findings(workers: int) -> list[Finding]:
+def startup_findings(workers: int, feature_settings: Mapping[str, object]) -> list[Finding]:
     """The configuration checks from the environment alone, before any worker starts: for
     gunicorn's `when_ready` hook, which knows the number of workers but has no application."""
     config = {name: getattr(DefaultConfig, name) for name in dir(DefaultConfig) if name.isupper()}
-    config.update(environment_overrides())
+    config.update(feature_settings)
+    config.update(environment_overrides(feature_settings=feature_settings))
     config.setdefault("SQLALCHEMY_DATABASE_URI", "sqlite:///instance/mipas.sqlite3")
-    config["SEARCH_INDEXER"] = os.environ.get("SEARCH_INDEXER") or "embedded"
     return configuration_findings(config, workers)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import TextAreaField
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms import StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from app.routing import LARGEST_ID
 from app.text import strip_whitespace
@@ -61,6 +61,58 @@ def body_field(label, minimum: int, maximum: int, description=None) -> TextAreaF
         (minimum, maximum),
         _l("This is empty. Please write your text."),
         _l("Write between %(min)d and %(max)d characters.", min=minimum, max=maximum),
+        description=description,
+    )
+
+
+# an article's or a news item's title and summary
+CONTENT_TITLE = (10, 150)
+CONTENT_SUMMARY = (20, 400)
+CONTENT_BODY_MIN = 50
+
+
+def title_field() -> StringField:
+    return sized_text(
+        StringField,
+        _l("Title"),
+        CONTENT_TITLE,
+        _l("Write a title."),
+        _l(
+            "The title must be %(min)d to %(max)d characters long.",
+            min=CONTENT_TITLE[0],
+            max=CONTENT_TITLE[1],
+        ),
+    )
+
+
+def summary_field(description) -> TextAreaField:
+    return sized_text(
+        TextAreaField,
+        _l("Summary"),
+        CONTENT_SUMMARY,
+        _l("Write a short summary."),
+        _l(
+            "Write between %(min)d and %(max)d characters.",
+            min=CONTENT_SUMMARY[0],
+            max=CONTENT_SUMMARY[1],
+        ),
+        description=description,
+    )
+
+
+def slug_field(description) -> StringField:
+    """The optional last part of an item's address; empty, the service makes it from the title."""
+    return StringField(
+        _l("Address (optional)"),
+        filters=[strip_whitespace],
+        validators=[
+            Optional(),
+            Length(max=80, message=_l("Write at most 80 characters.")),
+            Regexp(
+                r"^[a-z0-9]+(-[a-z0-9]+)*$",
+                message=_l("Use lowercase Latin letters, digits and hyphens only."),
+            ),
+        ],
         description=description,
     )
 

@@ -102,3 +102,33 @@ def read_facts(path: Path, meta: dict) -> tuple[date, tuple[CheckedFact, ...]]:
             raise ContentFileError(path, f"a source must be a web address: {item['source']}")
         facts.append(CheckedFact(str(item["fact"]), str(item["source"])))
     return checked_on, tuple(facts)
+
+
+# the header names of one language's version of an article or a news item
+TEXT_KEYS = {"language", "slug", "title", "summary"}
+
+
+@dataclass(frozen=True)
+class DemoText:
+    """One language's version of a demo article or news item."""
+
+    language: str  # "lt" | "en" | "ru"
+    slug: str
+    title: str
+    summary: str
+    body: str  # Markdown
+
+
+def read_text(path: Path, section: Section, extra_keys: set[str]) -> dict:
+    """A version's header and text as DemoText's fields; the feature reads `extra_keys`."""
+    check_keys(path, section.meta, TEXT_KEYS | extra_keys)
+    language = require(path, section.meta, "language", str)
+    if language not in LANGUAGES or not section.text:
+        raise ContentFileError(path, f"each version needs a language of {LANGUAGES} and a text")
+    return {
+        "language": language,
+        "slug": require(path, section.meta, "slug", str),
+        "title": require(path, section.meta, "title", str),
+        "summary": require(path, section.meta, "summary", str),
+        "body": section.text,
+    }

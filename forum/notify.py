@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from flask import current_app, url_for
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+from flask_login import current_user
 from sqlalchemy import delete, func, select, update
 
 from app import links
 from app.extensions import db
 from app.mail import mail_user
 from app.models import User, utcnow
+from app.navigation import AccountLink
 from app.tasks import after_commit
 from forum.models import Notification, NotificationKind, Question, Subscription
 
@@ -169,3 +173,17 @@ def mark_read(user_id: int, notification_id: int | None = None) -> None:
         statement = statement.where(Notification.id == notification_id)
     db.session.execute(statement.values(read_at=utcnow()))
     db.session.commit()
+
+
+def _unread_of_viewer() -> int:
+    """The header's badge: read only when the header is drawn for a member."""
+    return unread_count(current_user.id) if current_user.is_authenticated else 0
+
+
+# the account menu's link to the notifications, with the unread count (registered in create_app)
+NOTIFICATIONS_LINK = AccountLink(
+    "forum.notifications",
+    _l("Notifications"),
+    _unread_of_viewer,
+    lambda count: ngettext("%(num)d unread", "%(num)d unread", count),
+)

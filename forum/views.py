@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from markupsafe import Markup
 
 from app import submissions
 from app.errors import account_state_text
@@ -26,6 +27,7 @@ from forum.knowledge import queries as knowledge_queries
 from forum.language import detect_language
 from forum.models import PostStatus, Question
 from forum.screening import personal_data_warnings
+from forum.similar import similar_questions
 
 
 def _post_limit():
@@ -172,7 +174,7 @@ def similar():
     """Published questions like the title being typed, for the ask form."""
     title = request.args.get("title", "")[:150]
     language = current_language()
-    found = current_app.extensions["search"].backend.similar(title, language)
+    found = similar_questions(title, language)
     return jsonify(
         questions=[
             {
@@ -256,3 +258,8 @@ def render_thread(
         comment_warnings=(warnings or []) if comment_target is not None else [],
     )
     return page, status
+
+
+def home_topics() -> Markup:
+    """The topics, as a section of the home page (registered in create_app)."""
+    return Markup(render_template("forum/_home_topics.html", topics=all_topics()))  # noqa: S704

@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from markupsafe import Markup
 
 from app.extensions import limiter
 from app.main.services import all_topics
-from app.permissions import Action, can_see, require
+from app.permissions import Action, can, can_see, require
 from forum.services import thread_of
 from moderation import bp, services, vetting
 from moderation.forms import ExpertApplicationForm, FlagForm
@@ -66,3 +67,10 @@ def apply_as_expert():
             flash(_("Thank you. An administrator will look at your application."), "success")
         return redirect(url_for("auth.profile"))
     return render_template("moderation/apply.html", form=form)
+
+
+def apply_as_expert_link() -> Markup:
+    """The invitation to apply as an expert, as a section of the profile page (see create_app)."""
+    if not can(current_user, Action.APPLY_AS_EXPERT):
+        return Markup()
+    return Markup(render_template("moderation/_profile_apply.html"))  # noqa: S704

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from app.extensions import db
-from app.markup import render_markdown
 from app.models import Organisation, User, utcnow
 from news import demo_content
 from news.models import NewsGroup, NewsItem, NewsStatus
@@ -38,28 +37,23 @@ def load(accounts: dict[str, User]) -> None:
         moment = _published_at(story)
         group = NewsGroup(created_at=moment)
         for item in story.items:
-            db.session.add(
-                NewsItem(
-                    group=group,
-                    language=item.language,
-                    slug=item.slug,
-                    kind=story.kind,
-                    title=item.title,
-                    summary=item.summary,
-                    body=item.body,
-                    body_html=str(render_markdown(item.body)),
-                    starts_at=starts_at,
-                    ends_at=ends_at,
-                    place=item.place,
-                    time_zone=story.time_zone,
-                    online=story.online,
-                    registration_url=story.registration_url,
-                    organisation_id=organisations.get(story.organisation),
-                    status=(NewsStatus.PUBLISHED if story.published else NewsStatus.DRAFT).value,
-                    published_at=moment if story.published else None,
-                    author_id=moderator.id,
-                    created_at=moment,
-                    updated_at=moment,
-                )
+            news_item = NewsItem(
+                group=group,
+                language=item.language,
+                slug=item.slug,
+                kind=story.kind,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                place=item.place,
+                time_zone=story.time_zone,
+                online=story.online,
+                registration_url=story.registration_url,
+                organisation_id=organisations.get(story.organisation),
+                status=(NewsStatus.PUBLISHED if story.published else NewsStatus.DRAFT).value,
+                published_at=moment if story.published else None,
+                author_id=moderator.id,
             )
+            news_item.write_text(item.title, item.summary, item.body)
+            news_item.created_at = news_item.updated_at = moment
+            db.session.add(news_item)
     db.session.commit()

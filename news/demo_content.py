@@ -14,28 +14,15 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from app.frontmatter import (
-    LANGUAGES,
-    CheckedFact,
-    ContentFileError,
-    check_keys,
-    content_files,
-    read_facts,
-    read_sections,
-    require,
-)
+from app import frontmatter
+from app.frontmatter import CheckedFact, ContentFileError, DemoText, read_text
 from news.models import EVENT_TIME_ZONE
 
 STORIES_FOLDER = Path(__file__).parent / "demo_stories"
 
 
 @dataclass(frozen=True)
-class DemoItem:
-    language: str
-    slug: str
-    title: str
-    summary: str
-    body: str
+class DemoItem(DemoText):
     place: str = ""
 
 
@@ -64,33 +51,21 @@ class DemoStory:
 STORY_KEYS = {"kind", "organisation", "days_ago", "published_on", "in_days", "hour", "hours"}
 STORY_KEYS |= {"online", "registration_url", "time_zone", "published", "missing_languages"}
 STORY_KEYS |= {"checked_on", "facts"}
-ITEM_KEYS = {"language", "slug", "title", "summary", "place"}
+ITEM_KEYS = {"place"}
 
 
 def read_story(path: Path) -> DemoStory:
     """One story's file as a DemoStory."""
-    story, *items = read_sections(path)
+    story, *items = frontmatter.read_sections(path)
     meta = story.meta
-    check_keys(path, meta, STORY_KEYS)
+    frontmatter.check_keys(path, meta, STORY_KEYS)
     if story.text:
         raise ContentFileError(path, "the first header is about the story and has no text")
-    checked_on, facts = read_facts(path, meta)
-    demo_items = []
-    for item in items:
-        check_keys(path, item.meta, ITEM_KEYS)
-        language = require(path, item.meta, "language", str)
-        if language not in LANGUAGES or not item.text:
-            raise ContentFileError(path, f"an item needs a language of {LANGUAGES} and a text")
-        demo_items.append(
-            DemoItem(
-                language=language,
-                slug=require(path, item.meta, "slug", str),
-                title=require(path, item.meta, "title", str),
-                summary=require(path, item.meta, "summary", str),
-                body=item.text,
-                place=str(item.meta.get("place", "")),
-            )
-        )
+    checked_on, facts = frontmatter.read_facts(path, meta)
+    demo_items = [
+        DemoItem(**read_text(path, item, ITEM_KEYS), place=str(item.meta.get("place", "")))
+        for item in items
+    ]
     kind = meta.get("kind", "news")
     if kind not in {"news", "event"}:
         raise ContentFileError(path, "'kind' is news or event")
@@ -100,7 +75,7 @@ def read_story(path: Path) -> DemoStory:
         organisation=str(meta.get("organisation", "")),
         days_ago=int(meta.get("days_ago", 0)),
         published_on=meta.get("published_on"),
-        in_days=require(path, meta, "in_days", int) if kind == "event" else None,
+        in_days=frontmatter.require(path, meta, "in_days", int) if kind == "event" else None,
         hour=int(meta.get("hour", 17)),
         hours=int(meta.get("hours", 2)),
         online=meta.get("online", False) is True,
@@ -117,4 +92,4 @@ def read_story(path: Path) -> DemoStory:
 @cache
 def stories() -> tuple[DemoStory, ...]:
     """Every demo story, read on first use (never when the application starts)."""
-    return tuple(read_story(path) for path in content_files(STORIES_FOLDER))
+    return tuple(read_story(path) for path in frontmatter.content_files(STORIES_FOLDER))

@@ -13,20 +13,25 @@ from wtforms import (
     SelectField,
     StringField,
     SubmitField,
-    TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 
-from app.forms import BODY_MAX, FORMATTING_HINT, body_field, sized_text, whole_number
+from app.forms import (
+    BODY_MAX,
+    CONTENT_BODY_MIN,
+    FORMATTING_HINT,
+    body_field,
+    slug_field,
+    summary_field,
+    title_field,
+    whole_number,
+)
 from app.main.services import all_organisations
 from app.submissions import submission_key_field
 from app.text import strip_whitespace
 from news.models import EVENT_TIME_ZONE, NewsKind
 
-TITLE_MIN, TITLE_MAX = 10, 150
-SUMMARY_MIN, SUMMARY_MAX = 20, 400
-NEWS_BODY_MIN = 50
 WHEN_FORMAT = "%Y-%m-%dT%H:%M"
 
 
@@ -66,26 +71,9 @@ class NewsForm(FlaskForm):
         default=NewsKind.NEWS.value,
         validate_choice=True,
     )
-    title = sized_text(
-        StringField,
-        _l("Title"),
-        (TITLE_MIN, TITLE_MAX),
-        _l("Write a title."),
-        _l(
-            "The title must be %(min)d to %(max)d characters long.",
-            min=TITLE_MIN,
-            max=TITLE_MAX,
-        ),
-    )
-    summary = sized_text(
-        TextAreaField,
-        _l("Summary"),
-        (SUMMARY_MIN, SUMMARY_MAX),
-        _l("Write a short summary."),
-        _l("Write between %(min)d and %(max)d characters.", min=SUMMARY_MIN, max=SUMMARY_MAX),
-        description=_l("One or two sentences, for the list, the feeds and search."),
-    )
-    body = body_field(_l("Text"), NEWS_BODY_MIN, BODY_MAX, FORMATTING_HINT)
+    title = title_field()
+    summary = summary_field(_l("One or two sentences, for the list, the feeds and search."))
+    body = body_field(_l("Text"), CONTENT_BODY_MIN, BODY_MAX, FORMATTING_HINT)
     starts_at = moment_field(
         _l("Starts (events)"),
         _l("Date and time in the event’s time zone, for example 2027-03-15 18:00."),
@@ -119,19 +107,7 @@ class NewsForm(FlaskForm):
     organisation = SelectField(
         _l("Organisation (optional)"), coerce=whole_number, validate_choice=False
     )
-    slug = StringField(
-        _l("Address (optional)"),
-        filters=[strip_whitespace],
-        validators=[
-            Optional(),
-            Length(max=80, message=_l("Write at most 80 characters.")),
-            Regexp(
-                r"^[a-z0-9]+(-[a-z0-9]+)*$",
-                message=_l("Use lowercase Latin letters, digits and hyphens only."),
-            ),
-        ],
-        description=_l("The last part of the item’s address. Empty: made from the title."),
-    )
+    slug = slug_field(_l("The last part of the item’s address. Empty: made from the title."))
     submission_key = submission_key_field()
     submit = SubmitField(_l("Save the draft"))
 

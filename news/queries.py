@@ -9,7 +9,6 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import joinedload
 
-from app.config import LANGUAGES
 from app.extensions import db
 from app.feeds import FEED_ENTRIES
 from app.locale import one_per_group
@@ -129,15 +128,6 @@ def item_by_slug(slug: str) -> NewsItem | None:
 
 def item_by_id(item_id: int) -> NewsItem | None:
     return db.session.get(NewsItem, item_id)
-
-
-def translations(item: NewsItem, published_only: bool) -> list[NewsItem]:
-    """The other items of the item's group, in the site's language order."""
-    query = select(NewsItem).where(NewsItem.group_id == item.group_id, NewsItem.id != item.id)
-    if published_only:
-        query = query.where(NewsItem.status == PUBLISHED)
-    found = list(db.session.scalars(query))
-    return sorted(found, key=lambda other: LANGUAGES.index(other.language))
 
 
 def feed_items(language: str) -> list[NewsItem]:

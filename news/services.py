@@ -9,16 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
-
 from app import submissions
 from app.config import LANGUAGES
+from app.content import (
+    ContentError,
+    WrongState,
+    free_slug,
+    refuse_second_translation,
+    save,
+)
 from app.extensions import db
-from app.markup import render_markdown
 from app.models import Organisation, User, utcnow
 from app.submissions import Submission
-from app.text import slugify
 from news.models import EVENT_TIME_ZONE, NewsGroup, NewsItem, NewsKind, NewsStatus
 from news.signals import news_changed
 
@@ -26,36 +28,16 @@ from news.signals import news_changed
 RESERVED_SLUGS = frozenset({"new"})
 
 
-class NewsError(Exception):
-    """An action on a news item that cannot be carried out as asked."""
-
-
-class SlugTaken(NewsError):
+class UnknownOrganisation(ContentError):
     pass
 
 
-class LanguageTaken(NewsError):
-    """The group already has an item in that language."""
-
-    def __init__(self, existing: NewsItem) -> None:
-        super().__init__()
-        self.existing = existing
-
-
-class UnknownOrganisation(NewsError):
-    pass
-
-
-class EventNeedsStart(NewsError):
+class EventNeedsStart(ContentError):
     """An event without a start date cannot be announced."""
 
 
-class EndsBeforeStart(NewsError):
+class EndsBeforeStart(ContentError):
     pass
-
-
-class WrongState(NewsError):
-    """The item is not in a state this action applies to (someone acted first)."""
 
 
 @dataclass
@@ -124,7 +106,7 @@ def _announce(item: NewsItem, action: str, actor: User, before: dict) -> None:
 
 def _check(draft: NewsDraft) -> None:
     if draft.language not in LANGUAGES or draft.kind not in set(NewsKind):
-        raise NewsError(draft.language, draft.kind)
+        raise ContentError(draft.language, draft.kind)
     if draft.organisation_id and db.session.get(Organisation, draft.organisation_id) is None:
         raise UnknownOrganisation(draft.organisation_id)
     if draft.kind == NewsKind.EVENT:
@@ -134,23 +116,10 @@ def _check(draft: NewsDraft) -> None:
             raise EndsBeforeStart()
 
 
-def _free_slug(wanted: str, item_id: int | None = None) -> str:
-    slug = slugify(wanted)
-    taken = db.session.scalar(
-        select(func.count(NewsItem.id)).where(NewsItem.slug == slug, NewsItem.id != (item_id or 0))
-    )
-    if taken or slug in RESERVED_SLUGS:
-        raise SlugTaken(slug)
-    return slug
-
-
 def _fill(item: NewsItem, draft: NewsDraft) -> None:
     event = draft.kind == NewsKind.EVENT
     item.kind = draft.kind
-    item.title = draft.title.strip()
-    item.summary = draft.summary.strip()
-    item.body = draft.body
-    item.body_html = str(render_markdown(draft.body))
+    item.write_text(draft.title, draft.summary, draft.body)
     # news has no date, place or sign-up of its own: keep none from an earlier event draft
     item.starts_at = draft.starts_at if event else None
     item.ends_at = draft.ends_at if event else None
@@ -159,22 +128,12 @@ def _fill(item: NewsItem, draft: NewsDraft) -> None:
     item.online = draft.online if event else False
     item.registration_url = draft.registration_url.strip() if event else ""
     item.organisation_id = draft.organisation_id or None
-    item.updated_at = utcnow()
 
 
 def _save(
     item: NewsItem, action: str, actor: User, before: dict, claimed: Submission | None = None
 ) -> NewsItem:
-    """Flush, announce and commit; a slug taken at the same moment is still SlugTaken."""
-    try:
-        db.session.flush()
-    except IntegrityError as error:
-        db.session.rollback()
-        raise SlugTaken(item.slug) from error
-    submissions.saved(claimed, item.id)
-    _announce(item, action, actor, before)
-    db.session.commit()
-    return item
+    return save(item, lambda: _announce(item, action, actor, before), claimed)
 
 
 def _new_item(author: User, group: NewsGroup, draft: NewsDraft) -> NewsItem:
@@ -182,7 +141,7 @@ def _new_item(author: User, group: NewsGroup, draft: NewsDraft) -> NewsItem:
     item = NewsItem(
         group=group,
         language=draft.language,
-        slug=_free_slug(draft.slug or draft.title),
+        slug=free_slug(NewsItem, draft.slug or draft.title, RESERVED_SLUGS),
         status=NewsStatus.DRAFT.value,
         author_id=author.id,
     )
@@ -199,13 +158,7 @@ def create_item(author: User, draft: NewsDraft) -> NewsItem:
 
 def create_translation(author: User, original: NewsItem, draft: NewsDraft) -> NewsItem:
     """Start a draft in another language of the original's group."""
-    existing = db.session.scalar(
-        select(NewsItem).where(
-            NewsItem.group_id == original.group_id, NewsItem.language == draft.language
-        )
-    )
-    if existing is not None:
-        raise LanguageTaken(existing)
+    refuse_second_translation(NewsItem, original.group_id, draft.language)
     claimed = submissions.claim(draft.submission_key, author.id, "news")
     item = _new_item(author, original.group, draft)
     return _save(item, "translate_news", author, {}, claimed)
@@ -216,7 +169,7 @@ def edit_item(editor: User, item: NewsItem, draft: NewsDraft) -> None:
     claimed = submissions.claim(draft.submission_key, editor.id, "news")
     _check(draft)
     before = snapshot(item)
-    item.slug = _free_slug(draft.slug or draft.title, item.id)
+    item.slug = free_slug(NewsItem, draft.slug or draft.title, RESERVED_SLUGS, item.id)
     _fill(item, draft)
     _save(item, "edit_news", editor, before, claimed)
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, available_timezones
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
-from app import submissions
 from app.config import LANGUAGES
+from app.content import ContentError, SlugTaken, translations
+from app.content_views import ContentPages
 from app.forms import ActionForm
 from app.locale import current_language
 from app.models import Organisation, utcnow
@@ -61,12 +62,12 @@ def _item_or_404(slug: str) -> NewsItem:
 def item(slug: str):
     found = _item_or_404(slug)
     staff = can(current_user, Action.PUBLISH_NEWS)
-    translations = queries.translations(found, published_only=not staff)
-    present = {found.language, *(other.language for other in translations)}
+    others = translations(found, published_only=not staff)
+    present = {found.language, *(other.language for other in others)}
     return render_template(
         "news/item.html",
         item=found,
-        translations=translations,
+        translations=others,
         missing_languages=[code for code in LANGUAGES if code not in present],
         upcoming=found.is_event and (found.ends_at or found.starts_at) >= utcnow(),
     )
@@ -129,9 +130,9 @@ def _fill_form(form: NewsForm, draft: services.NewsDraft) -> None:
     form.organisation.data = draft.organisation_id or 0
 
 
-def _show_error(form: NewsForm, error: services.NewsError) -> None:
+def _show_error(form: NewsForm, error: ContentError) -> None:
     """Put a service's refusal next to the field it is about."""
-    if isinstance(error, services.SlugTaken):
+    if isinstance(error, SlugTaken):
         form.slug.errors = [_("Another news item already has this address. Choose another one.")]
     elif isinstance(error, services.UnknownOrganisation):
         form.organisation.errors = [_("Choose an organisation from the list.")]
@@ -143,16 +144,13 @@ def _show_error(form: NewsForm, error: services.NewsError) -> None:
         abort(400)
 
 
-def _saved(found: NewsItem):
-    flash(_("The draft is saved. It is not public until it is published."), "success")
-    return redirect(url_for("news.item", slug=found.slug))
-
-
-def _show_saved(saved: submissions.Saved):
-    """The item an earlier sending of the same form saved, instead of saving it twice."""
-    flash(_("You had already sent this, and it was saved. Here it is."), "success")
-    found = queries.item_by_id(saved.object_id or 0)
-    return redirect(url_for("news.item", slug=found.slug) if found else url_for("news.index"))
+PAGES = ContentPages(
+    "news.item",
+    "news.index",
+    queries.item_by_id,
+    _l("The draft is saved. It is not public until it is published."),
+    _l("This item already has a version in that language."),
+)
 
 
 @bp.route("/news/new", methods=["GET", "POST"])
@@ -163,17 +161,12 @@ def new():
     form.organisation.choices = organisation_choices()
     if request.method == "GET":
         form.language.data = current_language()
-    elif saved := submissions.sent_before(form, current_user):
-        return _show_saved(saved)
-    elif form.validate_on_submit():
-        try:
-            created = services.create_item(current_user, _draft(form, form.language.data))
-        except submissions.Resubmitted as again:
-            return _show_saved(again.saved)
-        except services.NewsError as error:
-            _show_error(form, error)
-        else:
-            return _saved(created)
+    elif sent := PAGES.write(
+        form,
+        lambda: services.create_item(current_user, _draft(form, form.language.data)),
+        _show_error,
+    ):
+        return sent
     return render_template("news/new.html", form=form)
 
 
@@ -191,20 +184,12 @@ def translate(slug: str):
         # the facts stay the same in every language; the words are the translator's
         _fill_form(form, services.NewsDraft.of(original))
         form.title.data = form.summary.data = form.body.data = form.slug.data = ""
-    elif saved := submissions.sent_before(form, current_user):
-        return _show_saved(saved)
-    elif form.validate_on_submit():
-        try:
-            created = services.create_translation(current_user, original, _draft(form, language))
-        except submissions.Resubmitted as again:
-            return _show_saved(again.saved)
-        except services.LanguageTaken as error:
-            flash(_("This item already has a version in that language."), "error")
-            return redirect(url_for("news.item", slug=error.existing.slug))
-        except services.NewsError as error:
-            _show_error(form, error)
-        else:
-            return _saved(created)
+    elif sent := PAGES.write(
+        form,
+        lambda: services.create_translation(current_user, original, _draft(form, language)),
+        _show_error,
+    ):
+        return sent
     return render_template("news/translate.html", form=form, original=original, language=language)
 
 
@@ -217,18 +202,13 @@ def edit(slug: str):
     form.organisation.choices = organisation_choices()
     if request.method == "GET":
         _fill_form(form, services.NewsDraft.of(found))
-    elif saved := submissions.sent_before(form, current_user):
-        return _show_saved(saved)
-    elif form.validate_on_submit():
-        try:
-            services.edit_item(current_user, found, _draft(form, found.language))
-        except submissions.Resubmitted as again:
-            return _show_saved(again.saved)
-        except services.NewsError as error:
-            _show_error(form, error)
-        else:
-            flash(_("The changes are saved."), "success")
-            return redirect(url_for("news.item", slug=found.slug))
+    elif sent := PAGES.write(
+        form,
+        lambda: services.edit_item(current_user, found, _draft(form, found.language)),
+        _show_error,
+        lambda _nothing: PAGES.changes_saved(found),
+    ):
+        return sent
     return render_template("news/edit.html", form=form, item=found)
 
 
@@ -238,19 +218,15 @@ def decide(slug: str, decision: str):
     """Publish a draft, or take a published item back to a draft."""
     require(Action.PUBLISH_NEWS)
     found = _item_or_404(slug)
-    if not ActionForm().validate_on_submit():
-        flash(_("The form could not be sent. Please try again."), "error")
-        return redirect(url_for("news.item", slug=found.slug))
-    try:
+
+    def act() -> str:
         if decision == "publish":
             services.publish_item(current_user, found)
-            flash(_("The item is published."), "success")
-        else:
-            services.unpublish_item(current_user, found)
-            flash(_("The item is back to a draft: only staff can see it."), "success")
-    except services.WrongState:
-        flash(_("This has already been dealt with. Nothing was changed."), "error")
-    return redirect(url_for("news.item", slug=found.slug))
+            return _("The item is published.")
+        services.unpublish_item(current_user, found)
+        return _("The item is back to a draft: only staff can see it.")
+
+    return PAGES.decide(found, ActionForm(), act, str)
 
 
 NEWS_STATES = {

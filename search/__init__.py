@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from flask import Blueprint, Flask
+from flask_babel import lazy_gettext as _l
 
+from app.navigation import SiteSearch
 from search import (
     models,  # noqa: F401  (the tables, for migrations and the outbox)
     outbox,
@@ -18,7 +21,12 @@ assets = Blueprint(
     "search_assets", __name__, static_folder="static", static_url_path="/static/search"
 )
 
-DEFAULTS = {
+# search's settings and their defaults; each can be set by an environment variable of its name
+# (create_app reads them with app's own, as the type of the default)
+SETTINGS = {
+    # "whoosh" (files in SEARCH_INDEX_DIR, default instance/search-index) or "postgres"
+    "SEARCH_BACKEND": "whoosh",
+    "SEARCH_INDEX_DIR": "",
     # "embedded" (drain the outbox after each commit, in-process) or "worker"
     "SEARCH_INDEXER": "embedded",
     "SEARCH_RATE_LIMIT": "30 per minute; 600 per hour",
@@ -32,13 +40,14 @@ DEFAULTS = {
 
 def init_app(app: Flask) -> None:
     """Register the search page, the commands, the outbox listeners and the health check."""
-    for name, default in DEFAULTS.items():
-        app.config.setdefault(name, os.environ.get(name) or default)
-    app.config["SEARCH_TIME_LIMIT"] = float(app.config["SEARCH_TIME_LIMIT"])
-    app.config["SEARCH_INDEX_PROCS"] = int(app.config["SEARCH_INDEX_PROCS"])
-    app.config["SEARCH_REBUILD_MEMORY_MB"] = int(app.config["SEARCH_REBUILD_MEMORY_MB"])
+    for name, default in SETTINGS.items():
+        app.config.setdefault(name, default)
+    if not app.config["SEARCH_INDEX_DIR"]:
+        app.config["SEARCH_INDEX_DIR"] = str(Path(app.instance_path) / "search-index")
     service = SearchService(app)
     app.extensions["search"] = service
+    app.extensions["similar_questions"] = service.similar  # forum.similar.SimilarFinder
+    app.extensions["site_search"] = SiteSearch("search.search", _l("Search questions and answers"))
     app.extensions.setdefault("health_checks", {})["search"] = service.healthy
     app.extensions.setdefault("doctor_checks", []).append(service.doctor)
     app.register_blueprint(bp)

@@ -19,7 +19,7 @@ from app.config import ConfigurationError
 from app.doctor import Finding, Level
 from app.extensions import db
 from app.models import utcnow
-from search.backend import DocumentKind, IndexBusy, Progress, SearchBackend
+from search.backend import DocumentKind, Hit, IndexBusy, Progress, SearchBackend
 from search.documents import all_documents, count_published, load_documents
 from search.models import SearchOutbox
 
@@ -225,6 +225,10 @@ class SearchService:
                     self.backend.update(list(documents.values()), removed | gone)
                     removed = set()
         return drift
+
+    def similar(self, title: str, language: str) -> list[Hit]:
+        """Published questions and articles like a title being typed (forum.similar's finder)."""
+        return self.backend.similar(title, language)
 
     def healthy(self) -> bool:
         return self.backend.healthy()

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
+from app import navigation
 from app.auth import bp, services
 from app.auth.forms import (
     ChangeEmailForm,
@@ -173,7 +174,13 @@ def profile():
         else:
             flash(_("Your profile is saved."), "success")
             return redirect(url_for("auth.profile"))
-    return render_template("auth/profile.html", form=form, resend_form=ConfirmActionForm())
+    # feature packages add sections of their own (moderation: applying as an expert)
+    return render_template(
+        "auth/profile.html",
+        form=form,
+        resend_form=ConfirmActionForm(),
+        sections=navigation.sections("profile"),
+    )
 
 
 @bp.route("/password", methods=["GET", "POST"])

@@ -12,7 +12,7 @@ from flask import (
     url_for,
 )
 
-from app import feeds, sitemap
+from app import feeds, navigation, sitemap
 from app.locale import current_language, preferred_language
 from app.main import bp, services, site
 
@@ -81,13 +81,10 @@ def feed(name: str):
 
 @bp.route("/")
 def home():
-    # feature packages add sections of their own (news: the next events and the latest news)
-    sections = [show() for show in current_app.extensions.get("home_sections", ())]
+    # feature packages add sections of their own (forum: the topics; news: the next events
+    # and the latest news)
     return render_template(
-        "main/home.html",
-        topics=services.all_topics(),
-        sections=sections,
-        feeds=feeds.feeds().values(),
+        "main/home.html", sections=navigation.sections("home"), feeds=feeds.feeds().values()
     )
 
 
@@ -112,10 +109,9 @@ def organisation(slug: str):
     if found is None:
         abort(404)
     # feature packages add sections of their own (news: the organisation's upcoming events)
-    sections = [show(found) for show in current_app.extensions.get("organisation_sections", ())]
     return render_template(
         "main/organisation.html",
         organisation=found,
         experts=services.organisation_experts(found),
-        sections=sections,
+        sections=navigation.sections("organisation", found),
     )

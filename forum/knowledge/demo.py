@@ -7,7 +7,6 @@ from datetime import UTC, datetime, time
 from sqlalchemy import select
 
 from app.extensions import db
-from app.markup import render_markdown
 from app.models import User
 from forum.knowledge import demo_content
 from forum.knowledge.models import Article, ArticleGroup, ArticleStatus
@@ -29,28 +28,22 @@ def load(accounts: dict[str, User]) -> None:
         published_at = datetime.combine(checked_on, time(9), UTC)
         group = ArticleGroup()
         for item in demo_group.articles:
-            db.session.add(
-                Article(
-                    group=group,
-                    language=item.language,
-                    slug=item.slug,
-                    title=item.title,
-                    summary=item.summary,
-                    body=item.body,
-                    body_html=str(render_markdown(item.body)),
-                    legal_basis=item.legal_basis,
-                    sources="\n".join(item.sources),
-                    topic_id=question.topic_id,
-                    source_question_id=question.id,
-                    source_answer_id=question.accepted_answer_id,
-                    status=ArticleStatus.PUBLISHED.value,
-                    checked_on=checked_on,
-                    review_due=review_due_after(checked_on),
-                    created_by_id=expert.id,
-                    updated_by_id=moderator.id,
-                    created_at=published_at,
-                    updated_at=published_at,
-                    published_at=published_at,
-                )
+            article = Article(
+                group=group,
+                language=item.language,
+                slug=item.slug,
+                legal_basis=item.legal_basis,
+                sources="\n".join(item.sources),
+                topic_id=question.topic_id,
+                source_question_id=question.id,
+                source_answer_id=question.accepted_answer_id,
+                status=ArticleStatus.PUBLISHED.value,
+                checked_on=checked_on,
+                review_due=review_due_after(checked_on),
+                created_by_id=expert.id,
+                updated_by_id=moderator.id,
             )
+            article.write_text(item.title, item.summary, item.body)
+            article.created_at = article.updated_at = article.published_at = published_at
+            db.session.add(article)
     db.session.commit()

@@ -15,13 +15,15 @@ from functools import cache
 from pathlib import Path
 
 from app.frontmatter import (
-    LANGUAGES,
     CheckedFact,
     ContentFileError,
+    DemoText,
+    Section,
     check_keys,
     content_files,
     read_facts,
     read_sections,
+    read_text,
     require,
 )
 
@@ -29,12 +31,7 @@ ARTICLES = Path(__file__).parent / "demo_articles"
 
 
 @dataclass(frozen=True)
-class DemoArticle:
-    language: str  # "lt" | "en" | "ru"
-    slug: str
-    title: str
-    summary: str
-    body: str  # Markdown
+class DemoArticle(DemoText):
     legal_basis: str = ""
     sources: tuple[str, ...] = ()  # official web addresses
 
@@ -51,28 +48,16 @@ class DemoGroup:
 
 
 GROUP_KEYS = {"question_title", "checked_on", "facts"}
-ARTICLE_KEYS = {"language", "slug", "title", "summary", "legal_basis", "sources"}
+ARTICLE_KEYS = {"legal_basis", "sources"}
 
 
-def read_article(path: Path, meta: dict, text: str) -> DemoArticle:
-    check_keys(path, meta, ARTICLE_KEYS)
-    language = require(path, meta, "language", str)
-    if language not in LANGUAGES:
-        raise ContentFileError(path, f"'language' must be one of {', '.join(LANGUAGES)}")
-    sources = tuple(str(address) for address in require(path, meta, "sources", list))
+def read_article(path: Path, section: Section) -> DemoArticle:
+    text = read_text(path, section, ARTICLE_KEYS)
+    sources = tuple(str(address) for address in require(path, section.meta, "sources", list))
     if not sources or not all(address.startswith(("https://", "http://")) for address in sources):
-        raise ContentFileError(path, f"the {language} article needs official web addresses")
-    if not text:
-        raise ContentFileError(path, f"the {language} article has no text")
-    return DemoArticle(
-        language=language,
-        slug=require(path, meta, "slug", str),
-        title=require(path, meta, "title", str),
-        summary=require(path, meta, "summary", str),
-        body=text,
-        legal_basis=require(path, meta, "legal_basis", str),
-        sources=sources,
-    )
+        raise ContentFileError(path, f"the {text['language']} article needs official addresses")
+    legal_basis = require(path, section.meta, "legal_basis", str)
+    return DemoArticle(**text, legal_basis=legal_basis, sources=sources)
 
 
 def read_group(path: Path) -> DemoGroup:
@@ -84,7 +69,7 @@ def read_group(path: Path) -> DemoGroup:
     checked_on, facts = read_facts(path, group.meta)
     return DemoGroup(
         question_title=require(path, group.meta, "question_title", str),
-        articles=tuple(read_article(path, item.meta, item.text) for item in articles),
+        articles=tuple(read_article(path, item) for item in articles),
         checked_on=checked_on,
         facts=facts,
         source_file=path.name,

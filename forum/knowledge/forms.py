@@ -8,17 +8,23 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import Length, Optional, Regexp, ValidationError
+from wtforms.validators import Length, ValidationError
 
-from app.forms import BODY_MAX, body_field, listed_choice, sized_text, whole_number
+from app.forms import (
+    BODY_MAX,
+    CONTENT_BODY_MIN,
+    body_field,
+    listed_choice,
+    slug_field,
+    summary_field,
+    title_field,
+    whole_number,
+)
 from app.submissions import submission_key_field
 from app.text import strip_whitespace
 from forum.forms import language_choices
 from forum.knowledge.models import source_lines
 
-TITLE_MIN, TITLE_MAX = 10, 150
-SUMMARY_MIN, SUMMARY_MAX = 20, 400
-ARTICLE_BODY_MIN = 50
 LEGAL_BASIS_MAX = 1000
 SOURCES_MAX = 2000
 WEB_ADDRESS = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
@@ -38,41 +44,14 @@ def official_addresses(form, field) -> None:
 
 
 class ArticleForm(FlaskForm):
-    title = sized_text(
-        StringField,
-        _l("Title"),
-        (TITLE_MIN, TITLE_MAX),
-        _l("Write a title."),
-        _l(
-            "The title must be %(min)d to %(max)d characters long.",
-            min=TITLE_MIN,
-            max=TITLE_MAX,
-        ),
-    )
-    slug = StringField(
-        _l("Address (optional)"),
-        filters=[strip_whitespace],
-        validators=[
-            Optional(),
-            Length(max=80, message=_l("Write at most 80 characters.")),
-            Regexp(
-                r"^[a-z0-9]+(-[a-z0-9]+)*$",
-                message=_l("Use lowercase Latin letters, digits and hyphens only."),
-            ),
-        ],
-        description=_l("The last part of the article’s address. Empty: made from the title."),
-    )
-    summary = sized_text(
-        TextAreaField,
-        _l("Summary"),
-        (SUMMARY_MIN, SUMMARY_MAX),
-        _l("Write a short summary."),
-        _l("Write between %(min)d and %(max)d characters.", min=SUMMARY_MIN, max=SUMMARY_MAX),
-        description=_l("Two or three sentences: the answer in short, for lists and search."),
+    title = title_field()
+    slug = slug_field(_l("The last part of the article’s address. Empty: made from the title."))
+    summary = summary_field(
+        _l("Two or three sentences: the answer in short, for lists and search.")
     )
     body = body_field(
         _l("Article"),
-        ARTICLE_BODY_MIN,
+        CONTENT_BODY_MIN,
         BODY_MAX,
         _l(
             "Formatting: **bold**, a line starting with “- ” for a list, “# ” for a heading. "

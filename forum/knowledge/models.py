@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+from datetime import date
 from urllib.parse import unquote
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.content import DRAFT, PUBLISHED, TranslatedContent, TranslationGroup
 from app.extensions import db
-from app.models import Topic, User, UTCDateTime, utcnow
+from app.models import Topic, User
 from forum.models import Answer, Question
 
 ARTICLE_LANGUAGES = ("lt", "en", "ru")
@@ -22,39 +23,29 @@ def source_lines(text: str) -> list[str]:
 
 
 class ArticleStatus(enum.StrEnum):
-    DRAFT = "draft"
-    PUBLISHED = "published"
+    DRAFT = DRAFT
+    PUBLISHED = PUBLISHED
     ARCHIVED = "archived"
 
 
-class ArticleGroup(db.Model):
+class ArticleGroup(TranslationGroup, db.Model):
     """One subject of the knowledge base; its articles are translations of each other."""
 
     __tablename__ = "article_group"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
     articles: Mapped[list[Article]] = relationship(back_populates="group", order_by="Article.id")
 
 
-class Article(db.Model):
+class Article(TranslatedContent, db.Model):
     """A curated answer to a common question, in one language."""
 
+    __group_table__ = "article_group"
     __table_args__ = (
         UniqueConstraint("group_id", "language"),
         Index("ix_article_listing", "status", "topic_id"),
         Index("ix_article_review", "status", "review_due"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    group_id: Mapped[int] = mapped_column(ForeignKey("article_group.id"))
-    language: Mapped[str] = mapped_column(String(2))
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
-    title: Mapped[str] = mapped_column(String(150))
-    summary: Mapped[str] = mapped_column(Text)
-    body: Mapped[str] = mapped_column(Text)
-    body_html: Mapped[str] = mapped_column(Text)
     # the laws it rests on, in the article's language, and the official pages it was checked
     # against: one web address a line
     legal_basis: Mapped[str] = mapped_column(Text, default="", server_default="")
@@ -62,14 +53,10 @@ class Article(db.Model):
     topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id"))
     source_question_id: Mapped[int | None] = mapped_column(ForeignKey("question.id"), index=True)
     source_answer_id: Mapped[int | None] = mapped_column(ForeignKey("answer.id"), index=True)
-    status: Mapped[str] = mapped_column(String(12), default=ArticleStatus.DRAFT.value)
     checked_on: Mapped[date] = mapped_column(Date)
     review_due: Mapped[date] = mapped_column(Date)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
     updated_by_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     group: Mapped[ArticleGroup] = relationship(back_populates="articles")
     topic: Mapped[Topic] = relationship()
@@ -77,10 +64,6 @@ class Article(db.Model):
     source_answer: Mapped[Answer | None] = relationship()
     created_by: Mapped[User] = relationship(foreign_keys=[created_by_id])
     updated_by: Mapped[User] = relationship(foreign_keys=[updated_by_id])
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == ArticleStatus.PUBLISHED
 
     @property
     def source_addresses(self) -> list[str]:

@@ -73,15 +73,6 @@ def article_by_id(article_id: int) -> Article | None:
     return db.session.get(Article, article_id)
 
 
-def translations(article: Article, published_only: bool) -> list[Article]:
-    """The other articles of the article's group, in the site's language order."""
-    query = select(Article).where(Article.group_id == article.group_id, Article.id != article.id)
-    if published_only:
-        query = query.where(Article.status == PUBLISHED)
-    found = list(db.session.scalars(query))
-    return sorted(found, key=lambda other: ARTICLE_LANGUAGES.index(other.language))
-
-
 def articles_from_question(question_id: int, language: str) -> list[Article]:
     """The published articles made from a thread, one per subject, for the thread page."""
     return _one_per_group(

@@ -11,15 +11,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 
 from app import submissions
+from app.content import (
+    ContentError,
+    WrongState,
+    free_slug,
+    refuse_second_translation,
+    save,
+)
 from app.extensions import db
-from app.markup import render_markdown
 from app.models import Topic, User, utcnow, utctoday
 from app.submissions import Submission
-from app.text import slugify
 from forum import signals
 from forum.knowledge.models import (
     ARTICLE_LANGUAGES,
@@ -34,35 +38,15 @@ from forum.models import Answer, PostStatus
 RESERVED_SLUGS = frozenset({"new"})
 
 
-class KnowledgeError(Exception):
-    """An action on an article that cannot be carried out as asked."""
-
-
-class SlugTaken(KnowledgeError):
-    pass
-
-
-class LanguageTaken(KnowledgeError):
-    """The group already has an article in that language."""
-
-    def __init__(self, existing: Article) -> None:
-        super().__init__()
-        self.existing = existing
-
-
-class NotAProposal(KnowledgeError):
+class NotAProposal(ContentError):
     """Only an accepted, published answer becomes an article."""
 
 
-class UnknownTopic(KnowledgeError):
+class UnknownTopic(ContentError):
     pass
 
 
-class WrongState(KnowledgeError):
-    """The article is not in a state this action applies to (someone acted first)."""
-
-
-class NeedsSource(KnowledgeError):
+class NeedsSource(ContentError):
     """An article is published only with at least one official source to check it against."""
 
 
@@ -141,52 +125,29 @@ def _check_topic(topic_id: int) -> None:
         raise UnknownTopic(topic_id)
 
 
-def _free_slug(wanted: str, article_id: int | None = None) -> str:
-    slug = slugify(wanted)
-    taken = db.session.scalar(
-        select(func.count(Article.id)).where(Article.slug == slug, Article.id != (article_id or 0))
-    )
-    if taken or slug in RESERVED_SLUGS:
-        raise SlugTaken(slug)
-    return slug
-
-
 def _fill(article: Article, draft: ArticleDraft, editor: User) -> None:
-    article.title = draft.title.strip()
-    article.summary = draft.summary.strip()
-    article.body = draft.body
-    article.body_html = str(render_markdown(draft.body))
+    article.write_text(draft.title, draft.summary, draft.body)
     article.topic_id = draft.topic_id
     article.legal_basis = draft.legal_basis.strip()
     article.sources = "\n".join(source_lines(draft.sources))
     article.updated_by_id = editor.id
-    article.updated_at = utcnow()
 
 
 def _save(
     article: Article, action: str, actor: User, before: dict, claimed: Submission | None = None
 ) -> Article:
-    """Flush, announce and commit; a slug taken at the same moment is still SlugTaken."""
-    try:
-        db.session.flush()
-    except IntegrityError as error:
-        db.session.rollback()
-        raise SlugTaken(article.slug) from error
-    submissions.saved(claimed, article.id)
-    _announce(article, action, actor, before)
-    db.session.commit()
-    return article
+    return save(article, lambda: _announce(article, action, actor, before), claimed)
 
 
 def _new_article(author: User, group: ArticleGroup, draft: ArticleDraft, source) -> Article:
     if draft.language not in ARTICLE_LANGUAGES:
-        raise KnowledgeError(draft.language)
+        raise ContentError(draft.language)
     _check_topic(draft.topic_id)
     checked_on = utctoday()
     article = Article(
         group=group,
         language=draft.language,
-        slug=_free_slug(draft.slug or draft.title),
+        slug=free_slug(Article, draft.slug or draft.title, RESERVED_SLUGS),
         status=ArticleStatus.DRAFT.value,
         checked_on=checked_on,
         review_due=review_due_after(checked_on),
@@ -212,13 +173,7 @@ def create_article_from_answer(author: User, answer: Answer, draft: ArticleDraft
 
 def create_translation(author: User, original: Article, draft: ArticleDraft) -> Article:
     """Start a draft in another language of the same group, with the original's sources."""
-    existing = db.session.scalar(
-        select(Article).where(
-            Article.group_id == original.group_id, Article.language == draft.language
-        )
-    )
-    if existing is not None:
-        raise LanguageTaken(existing)
+    refuse_second_translation(Article, original.group_id, draft.language)
     claimed = submissions.claim(draft.submission_key, author.id, "article")
     source = (original.source_question_id, original.source_answer_id)
     article = _new_article(author, original.group, draft, source)
@@ -230,7 +185,7 @@ def edit_article(editor: User, article: Article, draft: ArticleDraft) -> None:
     claimed = submissions.claim(draft.submission_key, editor.id, "article")
     _check_topic(draft.topic_id)
     before = snapshot(article)
-    article.slug = _free_slug(draft.slug or draft.title, article.id)
+    article.slug = free_slug(Article, draft.slug or draft.title, RESERVED_SLUGS, article.id)
     _fill(article, draft, editor)
     _save(article, "edit_article", editor, before, claimed)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, render_template, request
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from app import submissions
+from app.content import ContentError, SlugTaken, translations
+from app.content_views import ContentPages
 from app.forms import ActionForm
 from app.locale import current_language
 from app.main.services import all_topics, topic_by_slug
@@ -52,7 +53,7 @@ def article(slug: str):
     return render_template(
         "knowledge/article.html",
         article=found,
-        translations=queries.translations(found, published_only=not staff),
+        translations=translations(found, published_only=not staff),
         overdue=found.is_overdue(utctoday()),
         missing_languages=_missing_languages(found),
         next_url=safe_next_url(request.args.get("next")),
@@ -60,7 +61,7 @@ def article(slug: str):
 
 
 def _missing_languages(article: Article) -> list[str]:
-    present = {article.language, *(t.language for t in queries.translations(article, False))}
+    present = {article.language, *(t.language for t in translations(article, False))}
     return [code for code in ARTICLE_LANGUAGES if code not in present]
 
 
@@ -84,26 +85,23 @@ def _fill_form(form: ArticleForm, draft: services.ArticleDraft) -> None:
     form.legal_basis.data, form.sources.data = draft.legal_basis, draft.sources
 
 
-def _show_error(form: ArticleForm, error: services.KnowledgeError) -> None:
+def _show_error(form: ArticleForm, error: ContentError) -> None:
     """Put a service's refusal next to the field it is about."""
-    if isinstance(error, services.SlugTaken):
+    if isinstance(error, services.NotAProposal):
+        abort(404)
+    if isinstance(error, SlugTaken):
         form.slug.errors = [_("Another article already has this address. Choose another one.")]
     elif isinstance(error, services.UnknownTopic):
         form.topic.errors = [_("Choose a topic from the list.")]
 
 
-def _saved(article: Article):
-    flash(_("The draft is saved. It is not public until a moderator publishes it."), "success")
-    return redirect(url_for("knowledge.article", slug=article.slug))
-
-
-def _show_saved(saved: submissions.Saved):
-    """The article an earlier sending of the same form saved, instead of saving it twice."""
-    flash(_("You had already sent this, and it was saved. Here it is."), "success")
-    article = queries.article_by_id(saved.object_id or 0)
-    if article is None:
-        return redirect(url_for("knowledge.index"))
-    return redirect(url_for("knowledge.article", slug=article.slug))
+PAGES = ContentPages(
+    "knowledge.article",
+    "knowledge.index",
+    queries.article_by_id,
+    _l("The draft is saved. It is not public until a moderator publishes it."),
+    _l("This article already has a version in that language."),
+)
 
 
 @bp.route("/kb/new", methods=["GET", "POST"])
@@ -119,21 +117,14 @@ def new():
         draft = services.draft_from_answer(answer)
         _fill_form(form, draft)
         form.language.data = draft.language
-    elif saved := submissions.sent_before(form, current_user):
-        return _show_saved(saved)
-    elif form.validate_on_submit():
-        try:
-            created = services.create_article_from_answer(
-                current_user, answer, _draft(form, form.language.data)
-            )
-        except submissions.Resubmitted as again:
-            return _show_saved(again.saved)
-        except services.NotAProposal:
-            abort(404)
-        except services.KnowledgeError as error:
-            _show_error(form, error)
-        else:
-            return _saved(created)
+    elif sent := PAGES.write(
+        form,
+        lambda: services.create_article_from_answer(
+            current_user, answer, _draft(form, form.language.data)
+        ),
+        _show_error,
+    ):
+        return sent
     return render_template("knowledge/new.html", form=form, answer=answer)
 
 
@@ -151,20 +142,12 @@ def translate(slug: str):
         form.topic.data = original.topic_id
         # the official pages stay the same in every language; the words are the translator's
         form.sources.data = original.sources
-    elif saved := submissions.sent_before(form, current_user):
-        return _show_saved(saved)
-    elif form.validate_on_submit():
-        try:
-            created = services.create_translation(current_user, original, _draft(form, language))
-        except submissions.Resubmitted as again:
-            return _show_saved(again.saved)
-        except services.LanguageTaken as error:
-            flash(_("This article already has a version in that language."), "error")
-            return redirect(url_for("knowledge.article", slug=error.existing.slug))
-        except services.KnowledgeError as error:
-            _show_error(form, error)
-        else:
-            return _saved(created)
+    elif sent := PAGES.write(
+        form,
+        lambda: services.create_translation(current_user, original, _draft(form, language)),
+        _show_error,
+    ):
+        return sent
     return render_template(
         "knowledge/translate.html", form=form, original=original, language=language
     )
@@ -191,18 +174,13 @@ def edit(slug: str):
                 found.sources,
             ),
         )
-    elif saved := submissions.sent_before(form, current_user):
-        return _show_saved(saved)
-    elif form.validate_on_submit():
-        try:
-            services.edit_article(current_user, found, _draft(form, found.language))
-        except submissions.Resubmitted as again:
-            return _show_saved(again.saved)
-        except services.KnowledgeError as error:
-            _show_error(form, error)
-        else:
-            flash(_("The changes are saved."), "success")
-            return redirect(url_for("knowledge.article", slug=found.slug))
+    elif sent := PAGES.write(
+        form,
+        lambda: services.edit_article(current_user, found, _draft(form, found.language)),
+        _show_error,
+        lambda _nothing: PAGES.changes_saved(found),
+    ):
+        return sent
     return render_template("knowledge/edit.html", form=form, article=found)
 
 
@@ -213,37 +191,28 @@ def decide(slug: str, decision: str):
     require(Action.CURATE_KNOWLEDGE_BASE)
     found = _article_or_404(slug)
     form = ArchiveForm() if decision == "archive" else ActionForm()
-    if not form.validate_on_submit():
-        flash(_("The form could not be sent. Please try again."), "error")
-    else:
-        try:
-            if decision == "publish":
-                services.publish_article(current_user, found)
-                flash(_("The article is published."), "success")
-            elif decision == "archive":
-                services.archive_article(current_user, found, form.reason.data or "")
-                flash(_("The article is archived."), "success")
-            else:
-                services.mark_reviewed(current_user, found)
-                flash(
-                    _(
-                        "Marked as reviewed: the next review is due on %(date)s.",
-                        date=format_date(found.review_due),
-                    ),
-                    "success",
-                )
-        except services.WrongState:
-            flash(_("This has already been dealt with. Nothing was changed."), "error")
-        except services.NeedsSource:
-            flash(
-                _(
-                    "Add at least one official source (Edit, “Official sources”) before "
-                    "publishing the article."
-                ),
-                "error",
-            )
-    back = safe_next_url(request.form.get("next"))
-    return redirect(back or url_for("knowledge.article", slug=found.slug))
+
+    def act() -> str:
+        if decision == "publish":
+            services.publish_article(current_user, found)
+            return _("The article is published.")
+        if decision == "archive":
+            services.archive_article(current_user, found, form.reason.data or "")
+            return _("The article is archived.")
+        services.mark_reviewed(current_user, found)
+        return _(
+            "Marked as reviewed: the next review is due on %(date)s.",
+            date=format_date(found.review_due),
+        )
+
+    return PAGES.decide(found, form, act, _refused)
+
+
+def _refused(error: ContentError) -> str:
+    """Why a decision was refused (publishing needs a source)."""
+    return _(
+        "Add at least one official source (Edit, “Official sources”) before publishing the article."
+    )
 
 
 ARTICLE_STATES = {

@@ -31,7 +31,6 @@ def test_embedded_defaults_live_in_the_instance_folder(tmp_path):
     config = {}
     finish_config(config, tmp_path)
     assert config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'mipas.sqlite3'}"
-    assert config["SEARCH_INDEX_DIR"] == str(tmp_path / "search-index")
     assert config["RATELIMIT_STORAGE_URI"] == "memory://"
 
 
@@ -43,13 +42,16 @@ def test_environment_overrides():
             "SEARCH_BACKEND": "postgres",
             "MAIL_PORT": "2525",
             "MAIL_USE_TLS": "false",
+            "SEARCH_TIME_LIMIT": "0.5",
             "UNRELATED": "x",
-        }
+        },
+        feature_settings={"SEARCH_BACKEND": "whoosh", "SEARCH_TIME_LIMIT": 0.25},
     )
     assert overrides == {
         "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://db/mipas",
         "REDIS_URL": "redis://cache:6379/0",
         "SEARCH_BACKEND": "postgres",
+        "SEARCH_TIME_LIMIT": 0.5,
         "MAIL_PORT": 2525,
         "MAIL_USE_TLS": False,
     }
@@ -66,3 +68,8 @@ def test_production_app_without_secret_stops_with_a_clear_message(monkeypatch):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     with pytest.raises(ConfigurationError, match="SECRET_KEY"):
         create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
+def test_a_feature_setting_that_is_not_a_number_names_itself():
+    with pytest.raises(ConfigurationError, match="SEARCH_TIME_LIMIT: 'fast'"):
+        environment_overrides({"SEARCH_TIME_LIMIT": "fast"}, {"SEARCH_TIME_LIMIT": 0.25})

@@ -110,7 +110,9 @@ def test_a_feed_nobody_registered_is_not_found_and_the_home_page_announces_the_t
     assert client.get("/feeds/en/comments.xml").status_code == 404
     home = client.get("/en/").get_data(as_text=True)
     announced = [
-        line for line in home.splitlines() if 'type="application/atom+xml"' in line and "rel=" in line
+        line
+        for line in home.splitlines()
+        if 'type="application/atom+xml"' in line and "rel=" in line
     ]
     for name in ("news", "questions", "kb"):
         assert any(f"/feeds/en/{name}.xml" in line for line in announced), name
