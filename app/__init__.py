@@ -46,6 +46,7 @@ from app.main import bp as main_bp
 from app.main import site
 from app.main.services import SITE_PAGES
 from app.markup import RenderedColumn
+from app.page_cache import HOME, SiteInvalidation, init_page_cache
 from app.permissions import (
     Action,
     current_user_actions_on,
@@ -54,6 +55,7 @@ from app.permissions import (
 )
 from app.routing import init_routing
 from app.security import init_security
+from forum import cached_pages as forum_cached_pages
 from forum import demo as forum_demo
 from forum import feeds as forum_feeds
 from forum import personal_data as forum_personal_data
@@ -73,6 +75,7 @@ from moderation import policy as submission_policy
 from moderation import queues as moderation_queues
 from moderation.member_views import apply_as_expert_link
 from moderation.public_figures import NUMBERS_LINK
+from news import cached_pages as news_cached_pages
 from news import demo as news_demo
 from news import feeds as news_feeds
 from news import personal_data as news_personal_data
@@ -98,6 +101,7 @@ def create_app(config: dict | None = None) -> Flask:
     init_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)
+    register_cached_pages(app)
     return app
 
 
@@ -203,6 +207,17 @@ def register_blueprints(app: Flask) -> None:
     cli.init_cli(app)
     search.init_app(app)
     api.init_app(app)
+
+
+def register_cached_pages(app: Flask) -> None:
+    # the writes each package knows change its pages: they bump the pages' versions
+    app.extensions["page_invalidations"] = [
+        SiteInvalidation(),
+        forum_cached_pages.INVALIDATION,
+        news_cached_pages.INVALIDATION,
+    ]
+    # the pages visitors get from the page cache
+    init_page_cache(app, [HOME, *forum_cached_pages.PAGES, *news_cached_pages.PAGES])
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -69,6 +69,13 @@ class DefaultConfig:
     # an urgent question should have an expert's answer within this many hours
     URGENT_RESPONSE_HOURS = 24
 
+    # visitors' pages kept as rendered HTML (app/page_cache.py): in Redis with REDIS_URL, else
+    # in each process's memory, up to PAGE_CACHE_MEMORY_MB; kept at most PAGE_CACHE_SECONDS,
+    # which bounds how old a "3 minutes ago" on a kept page can be (changes never wait for it)
+    PAGE_CACHE = True
+    PAGE_CACHE_SECONDS = 60
+    PAGE_CACHE_MEMORY_MB = 32
+
     # the funding line of the About page and the footer, per language; empty: none shown
     FUNDING_NOTICE: dict[str, str] = {
         "lt": "MIPAS projektas bendrai finansuotas iš Prieglobsčio, migracijos ir integracijos "
@@ -98,7 +105,21 @@ ENVIRONMENT_SETTINGS = (
     "MIPAS_ENV",
     "PROXY_HOPS",
     "URGENT_RESPONSE_HOURS",
+    "PAGE_CACHE",
+    "PAGE_CACHE_SECONDS",
+    "PAGE_CACHE_MEMORY_MB",
 )
+
+NUMBER_SETTINGS = frozenset(
+    {
+        "PROXY_HOPS",
+        "URGENT_RESPONSE_HOURS",
+        "MAIL_PORT",
+        "PAGE_CACHE_SECONDS",
+        "PAGE_CACHE_MEMORY_MB",
+    }
+)
+YES_NO_SETTINGS = frozenset({"MAIL_USE_TLS", "PAGE_CACHE"})
 
 
 def environment_overrides(
@@ -117,12 +138,10 @@ def environment_overrides(
     )
     if environ.get("DATABASE_URL"):
         overrides["SQLALCHEMY_DATABASE_URI"] = environ["DATABASE_URL"]
-    if "PROXY_HOPS" in overrides:
-        overrides["PROXY_HOPS"] = int(str(overrides["PROXY_HOPS"]))
-    if "URGENT_RESPONSE_HOURS" in overrides:
-        overrides["URGENT_RESPONSE_HOURS"] = int(str(overrides["URGENT_RESPONSE_HOURS"]))
-    if "MAIL_PORT" in overrides:
-        overrides["MAIL_PORT"] = int(str(overrides["MAIL_PORT"]))
+    for name in NUMBER_SETTINGS & overrides.keys():
+        overrides[name] = int(str(overrides[name]))
+    for name in YES_NO_SETTINGS & overrides.keys():
+        overrides[name] = str(overrides[name]).lower() in {"1", "true", "yes"}
     funding = {
         code: environ[f"FUNDING_NOTICE_{code.upper()}"]
         for code in LANGUAGES
@@ -132,8 +151,6 @@ def environment_overrides(
         overrides["FUNDING_NOTICE"] = {**DefaultConfig.FUNDING_NOTICE, **funding}
     if environ.get("SOCIAL_ACCOUNTS"):
         overrides["SOCIAL_ACCOUNTS"] = social_accounts(environ["SOCIAL_ACCOUNTS"])
-    if "MAIL_USE_TLS" in overrides:
-        overrides["MAIL_USE_TLS"] = str(overrides["MAIL_USE_TLS"]).lower() in {"1", "true", "yes"}
     return overrides
 
 

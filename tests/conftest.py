@@ -29,6 +29,9 @@ BASE_CONFIG = {
     # forum tests see posts go public at once; moderation tests turn premoderation on
     "PREMODERATION_POSTS": 0,
     "SERVER_NAME": None,
+    # pages are rendered afresh in tests; the cache's own tests (tests/forum/test_page_cache.py)
+    # turn it on
+    "PAGE_CACHE": False,
 }
 
 
