@@ -127,6 +127,7 @@ def consultation(asker_id: int = 1, private: bool = True, answered: bool = True)
         status="published",
         is_private=private,
         first_expert_answer_at=utcnow() if answered else None,
+        topic_id=7,
     )
 
 
@@ -139,7 +140,13 @@ def test_only_the_asker_decides_on_a_public_version_in_any_state(state):
         assert not can(account(role, "active", user_id=2), A.DECIDE_ON_PUBLICATION, version)
 
 
-@pytest.mark.parametrize("role", ["expert", "moderator", "admin"])
+def test_an_expert_not_vetted_for_the_topic_prepares_no_public_version():
+    # outside a request nobody is a verified expert of any topic (tests/app/test_visibility.py
+    # covers experts of the topic and of another topic)
+    assert not can(account("expert", "active", user_id=2), A.PREPARE_PUBLIC_VERSION, consultation())
+
+
+@pytest.mark.parametrize("role", ["moderator", "admin"])
 def test_staff_prepare_public_versions_of_answered_consultations_only(role):
     staff = account(role, "active", user_id=2)
     assert can(staff, A.PREPARE_PUBLIC_VERSION, consultation())

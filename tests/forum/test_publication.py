@@ -13,7 +13,7 @@ from app.extensions import db
 from app.models import User, utcnow
 from forum.models import Notification, PostStatus, Question, Visibility
 from forum.publication.models import ConsentRecord, PublicVersion
-from moderation.models import AuditEntry
+from moderation.models import ApplicationStatus, AuditEntry, ExpertApplication
 from moderation.queues import knowledge_base_proposals
 from search.backend import SearchQuery
 from tests.conftest import PASSWORD
@@ -52,7 +52,21 @@ def consultation(app, ask, answer, people) -> int:
     """A private consultation with an expert's answer; returns its id."""
     question_id = ask(people["asker"], PRIVATE_TITLE, body=PRIVATE_BODY)
     with app.app_context():
-        db.session.get(Question, question_id).visibility = Visibility.PRIVATE.value
+        question = db.session.get(Question, question_id)
+        question.visibility = Visibility.PRIVATE.value
+        # the expert was vetted for the consultation's topic: only such experts may read it
+        db.session.add(
+            ExpertApplication(
+                user_id=people["expert"].id,
+                organisation_name="Help Desk",
+                topics=question.topic.slug,
+                languages="en,lt,ru",
+                statement="Years of counselling.",
+                proof_url="https://help.example.org/team",
+                status=ApplicationStatus.APPROVED.value,
+                decided_at=utcnow(),
+            )
+        )
         db.session.commit()
     answer(people["expert"], question_id, EXPERT_ANSWER)
     return question_id
