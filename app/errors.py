@@ -125,6 +125,9 @@ def init_errors(app: Flask) -> None:
 
     @app.errorhandler(RateLimitExceeded)
     def rate_limited(error: RateLimitExceeded):
+        answer = _answer_of_responders(429, error)
+        if answer is not None:
+            return answer
         # a refused post keeps its text and says when sending will work again
         minutes = minutes_until_allowed()
         retry = ngettext(
