@@ -37,7 +37,7 @@ translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $
 
 # Extract every marked string and merge it into the lt, en and ru catalogs.
 translations: install
-	$(BIN)/pybabel extract -F translations/babel.cfg -k _l -k lazy_gettext -k _n:1,2 --no-location --sort-output -o translations/messages.pot app forum moderation news search api
+	$(BIN)/pybabel extract -F translations/babel.cfg -k _l -k lazy_gettext -k _n:1,2 -k lazy_pgettext:1c,2 --no-location --sort-output -o translations/messages.pot app forum moderation news search api
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 	$(FLASK) mipas fill-english-catalog
 

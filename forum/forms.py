@@ -6,6 +6,7 @@ import re
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
@@ -64,7 +65,12 @@ def post_anyway_field() -> BooleanField:
 ALL_LANGUAGES = "all"
 
 # a content language named in the page's language, for "questions in: …"
-LANGUAGE_LABELS = {"lt": _l("Lithuanian"), "en": _l("English"), "ru": _l("Russian")}
+# the languages as a sentence names them ("Questions in: Russian."; lowercase in lt and ru)
+LANGUAGE_LABELS = {
+    "lt": lazy_pgettext("in a sentence", "Lithuanian"),
+    "en": lazy_pgettext("in a sentence", "English"),
+    "ru": lazy_pgettext("in a sentence", "Russian"),
+}
 
 
 def language_choices() -> list[SelectChoice]:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select, update
 from app import demo
 from app.extensions import db
 from app.models import Topic
-from forum.models import Question
+from forum.models import Question, public_questions
 from tests.pages import page
 
 
@@ -89,11 +89,16 @@ def test_demo_forum_is_alive_in_three_languages(app, runner, client):
 def test_demo_threads_open_in_every_language(app, client, lang):
     with app.app_context():
         demo.load()
-        ids = list(db.session.scalars(select(Question.id)))
+        ids = list(db.session.scalars(select(Question.id).where(public_questions())))
+        private = list(db.session.scalars(select(Question.id).where(~public_questions())))
     for question_id in ids[:: max(1, len(ids) // 8)]:
         assert (
             client.get(f"/{lang}/questions/{question_id}", follow_redirects=True).status_code == 200
         )
+    # the demo's private consultations are not for a visitor
+    assert private
+    for question_id in private:
+        assert client.get(f"/{lang}/questions/{question_id}").status_code == 404
 
 
 def test_lists_show_the_page_language_and_the_languages_a_member_reads(
