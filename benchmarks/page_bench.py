@@ -3,12 +3,12 @@
 Runs on the SQLite database and Whoosh index that `search_bench` seeded (DESIGN section 10 and
 issue 15). Every figure is taken beside its yardstick, the bare app of benchmarks/bare_app.py,
 interleaved with it in the same run, because other work on the machine changes its speed:
-- in-process, round after round: the bare app; the visitor's thread page with 30 answers warm
-  (from the page cache) and cold (the first request after a change: its version bumped before
-  each request); the member's thread page; the question lists and a topic page, warm and cold
-  (an app with PAGE_CACHE off); and the SQL queries of each;
+- in-process, one GET of each figure in turn, in rounds: the bare app; the visitor's thread
+  page with 30 answers warm (from the page cache) and cold (the first request after a change:
+  its version bumped before each request); the member's thread page; the question lists and a
+  topic page, warm and cold (an app with PAGE_CACHE off); and the SQL queries of each;
 - gunicorn with 2 workers under wrk on loopback, the bare app, MIPAS with the page cache in
-  each worker's memory and MIPAS with it in Redis, in turn, twice; the cache's hit ratio seen
+  each worker's memory and MIPAS with it in Redis, in turn, three rounds; the cache's hit ratio seen
   by wrk; the workers' resident memory afterwards;
 - hiding a post under load (benchmarks/page_cache_run.py, on PostgreSQL, Redis and memory):
   responses served with the post after the hide, and when the last one with it was finished.
@@ -239,10 +239,11 @@ def in_process(app, cold_app, bare, thread_path: str, requests: int, rounds: int
     round_ratios: dict[str, list[float]] = {name: [] for name in figures}
     for number in range(rounds):
         log(f"In-process, round {number + 1} of {rounds}")
-        this_round = {
-            name: time_get(client, path, requests, before)
-            for name, (client, path, before) in figures.items()
-        }
+        # one GET of each figure in turn: every figure sees the same moments of the machine
+        this_round: dict[str, list[float]] = {name: [] for name in figures}
+        for _ in range(requests):
+            for name, (client, path, before) in figures.items():
+                this_round[name].extend(time_get(client, path, 1, before))
         bare_p50 = percentile(this_round["bare_app"], 0.5)
         for name, values in this_round.items():
             timings[name].extend(values)
@@ -251,7 +252,7 @@ def in_process(app, cold_app, bare, thread_path: str, requests: int, rounds: int
     results: dict[str, object] = {"requests_per_round": requests, "rounds": rounds}
     for name, (client, path, before) in figures.items():
         figure = summary(timings[name])
-        figure["ratio_to_bare_app"] = round(figure["p50_ms"] / bare_p50, 2)
+        figure["ratio_to_bare_app"] = round(percentile(timings[name], 0.5) / bare_p50, 2)
         figure["ratio_by_round"] = round_ratios[name]
         if name != "bare_app":
             if before is not None:
@@ -339,9 +340,9 @@ def wrk(url: str, seconds: int, script: Path) -> dict[str, float]:
 
 
 def under_gunicorn(
-    directory: Path, thread_path: str, rows: dict, seconds: int, redis_url: str
+    directory: Path, thread_path: str, rows: dict, seconds: int, redis_url: str, wrk_rounds: int
 ) -> dict:
-    """The bare app, and MIPAS with its page cache in memory and in Redis, in turn, twice."""
+    """The bare app, and MIPAS with its page cache in memory and in Redis, in turn, each round."""
     if shutil.which("wrk") is None or not Path(GUNICORN).exists():
         log("wrk or gunicorn is missing (apt-get install wrk; pip install -e '.[deploy]')")
         return {"skipped": "wrk or gunicorn is not installed"}
@@ -368,7 +369,7 @@ def under_gunicorn(
     }
     rounds: dict[str, list[dict]] = {name: [] for name in servers}
     try:
-        for _ in range(2):
+        for _ in range(wrk_rounds):
             for name, port in ports.items():
                 log(f"gunicorn + wrk: {name}")
                 rounds[name].append(wrk(f"http://127.0.0.1:{port}{thread_path}", seconds, script))
@@ -423,7 +424,8 @@ def main() -> None:
     parser.add_argument("--directory", default=str(Path(tempfile.gettempdir()) / "mipas-bench"))
     parser.add_argument("--requests", type=int, default=100, help="GETs per figure and round")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--wrk-seconds", type=int, default=15)
+    parser.add_argument("--wrk-seconds", type=int, default=10)
+    parser.add_argument("--wrk-rounds", type=int, default=3)
     parser.add_argument(
         "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
     )
@@ -453,7 +455,7 @@ def main() -> None:
     results["in_process_rss_mb"] = resident_mb(os.getpid())
     if not args.skip_gunicorn:
         results["gunicorn"] = under_gunicorn(
-            directory, thread_path, rows, args.wrk_seconds, args.redis_url
+            directory, thread_path, rows, args.wrk_seconds, args.redis_url, args.wrk_rounds
         )
     if not args.skip_hide:
         results["hiding_a_post"] = hiding_under_load(
