@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext as _n
-from sqlalchemy import Date, and_, case, func, literal, select, union_all
+from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -34,9 +34,13 @@ UNMATCHED_SHOWN = 200
 
 
 class week_start(FunctionElement):
-    """The Monday (UTC) of a timestamp's week, as a date, on SQLite and on PostgreSQL."""
+    """The Monday (UTC) of a timestamp's week, on SQLite and on PostgreSQL; read it with _day.
 
-    type = Date()
+    PostgreSQL gives the date. SQLite gives the Monday's Julian day number divided by 7 (a
+    Monday's is a multiple of 7): integer arithmetic on one julianday() per row, where date()
+    with modifiers parses and formats a string, over 100,000 rows.
+    """
+
     name = "week_start"
     inherit_cache = True
 
@@ -44,9 +48,7 @@ class week_start(FunctionElement):
 @compiles(week_start, "sqlite")
 def _week_start_sqlite(element, compiler, **kw) -> str:
     (moment,) = (compiler.process(clause, **kw) for clause in element.clauses)
-    # the Julian day number of a Monday is a multiple of 7: arithmetic on one julianday() is
-    # cheaper than date() with modifiers, over 100,000 rows
-    return f"date(CAST(julianday({moment}) + 0.5 AS INTEGER) / 7 * 7 - 0.5)"
+    return f"(CAST(julianday({moment}) + 0.5 AS INTEGER) / 7)"
 
 
 @compiles(week_start, "postgresql")
@@ -104,8 +106,17 @@ class Report:
     x_values: list = field(default_factory=list)
 
 
+# date.toordinal() of the day whose Julian day number is 0
+JULIAN_DAY_ORDINAL = -1721425
+
+
 def _day(value) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    """A date from the database: a week_start on either database, or a date as text."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int):
+        return date.fromordinal(value * 7 + JULIAN_DAY_ORDINAL)
+    return date.fromisoformat(str(value)[:10])
 
 
 def _in(column, period: DateRange):
@@ -394,7 +405,8 @@ def moderation_per_week(period: DateRange) -> Report:
     ):
         counted.setdefault(_day(monday), [0, 0, 0, 0])[MODERATION_COUNTS[action]] += number
     # time in the queue: from the hold (the last one before the decision: an edit may be held
-    # again long after posting) to a moderator's approval or rejection
+    # again long after posting) to a moderator's approval or rejection; a rejection of a
+    # hidden post, never held, is no time in the queue
     held_at = (
         select(func.max(PostHold.held_at))
         .where(
@@ -405,24 +417,28 @@ def moderation_per_week(period: DateRange) -> Report:
         .correlate(AuditEntry)
         .scalar_subquery()
     )
-    queued = union_all(
-        *(
-            select(
-                week.label("week"),
-                literal(1).label("one"),
-                seconds_between(
-                    AuditEntry.created_at, func.coalesce(held_at, model.created_at)
-                ).label("value"),
-            )
-            .join(model, model.id == AuditEntry.target_id)
-            .where(
-                AuditEntry.target_kind == kind,
-                AuditEntry.action.in_(["approve", "reject"]),
-                _in(AuditEntry.created_at, period),
-            )
-            for kind, model in POST_MODELS.items()
+    decisions = (
+        select(
+            week.label("week"),
+            literal(1).label("one"),
+            held_at.label("held_at"),
+            AuditEntry.created_at.label("decided_at"),
         )
-    ).subquery()
+        .where(
+            AuditEntry.action.in_(["approve", "reject"]),
+            _in(AuditEntry.created_at, period),
+        )
+        .subquery()
+    )
+    queued = (
+        select(
+            decisions.c.week,
+            decisions.c.one,
+            seconds_between(decisions.c.decided_at, decisions.c.held_at).label("value"),
+        )
+        .where(decisions.c.held_at.is_not(None))
+        .subquery()
+    )
     medians = {
         _day(monday): median
         for monday, _one, _total, median, _p90 in db.session.execute(
