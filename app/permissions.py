@@ -195,6 +195,22 @@ def expert_topic_ids(user: User) -> frozenset[int]:
     return known[user.id]
 
 
+def private_topics_of(user: Any) -> frozenset[int] | None:
+    """The topics whose private consultations `user` reads as staff, besides their own.
+
+    None means every topic (moderators and admins); an expert has the topics they were vetted
+    for; everybody else, and suspended staff, none. Queues and counts filter by it in SQL.
+    """
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    if user.is_suspended:
+        return frozenset()
+    role = Role(user.role)
+    if RANK[role] >= RANK[Role.MODERATOR]:
+        return None
+    return expert_topic_ids(user) if role is Role.EXPERT else frozenset()
+
+
 def may_read_private(user: Any, question: Any) -> bool:
     """A private consultation is for its asker, the verified experts of its topic and moderators.
 
@@ -204,12 +220,8 @@ def may_read_private(user: Any, question: Any) -> bool:
         return False
     if _is_author(user, question):
         return True
-    if user.is_suspended:
-        return False
-    role = Role(user.role)
-    if RANK[role] >= RANK[Role.MODERATOR]:
-        return True
-    return role is Role.EXPERT and question.topic_id in expert_topic_ids(user)
+    topics = private_topics_of(user)
+    return topics is None or question.topic_id in topics
 
 
 PUBLICATION_ACTIONS = frozenset({Action.PREPARE_PUBLIC_VERSION, Action.DECIDE_ON_PUBLICATION})
