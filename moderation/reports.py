@@ -634,14 +634,14 @@ def unmatched_searches(period: DateRange) -> Report:
         select(
             UnmatchedSearch.folded,
             UnmatchedSearch.language,
-            func.count(UnmatchedSearch.id).label("searches"),
+            func.count().label("searches"),
             func.min(UnmatchedSearch.query),
         )
         .where(
             UnmatchedSearch.searched_on >= period.since, UnmatchedSearch.searched_on <= period.until
         )
         .group_by(UnmatchedSearch.folded, UnmatchedSearch.language)
-        .order_by(func.count(UnmatchedSearch.id).desc(), UnmatchedSearch.folded)
+        .order_by(func.count().desc(), UnmatchedSearch.folded)
         .limit(UNMATCHED_SHOWN)
     ).all()
     return Report(

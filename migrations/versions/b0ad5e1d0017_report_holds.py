@@ -38,6 +38,11 @@ INDEXES = (
     ("ix_answer_expert", "answer", ["by_expert", "created_at", "status", "author_id", "id"]),
     ("ix_comment_held", "comment", ["status", "created_at"]),
     ("ix_audit_entry_action", "audit_entry", ["action", "created_at"]),
+    (
+        "ix_unmatched_search_period",
+        "unmatched_search",
+        ["searched_on", "folded", "language", "query"],
+    ),
 )
 POSTS = ("question", "answer", "comment")
 
@@ -114,6 +119,7 @@ def upgrade():
         "ix_post_hold_post", "post_hold", ["post_kind", "post_id", "held_at"], unique=False
     )
     op.drop_index("ix_question_created", table_name="question")
+    op.drop_index("ix_unmatched_search_day", table_name="unmatched_search")
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns, unique=False)
     backfill_holds(op.get_bind())
@@ -123,6 +129,9 @@ def downgrade():
     for name, table, _columns in reversed(INDEXES):
         op.drop_index(name, table_name=table)
     op.create_index("ix_question_created", "question", ["created_at", "language"], unique=False)
+    op.create_index(
+        "ix_unmatched_search_day", "unmatched_search", ["searched_on", "folded"], unique=False
+    )
     op.drop_index("ix_post_hold_post", table_name="post_hold")
     op.drop_index("ix_post_hold_held", table_name="post_hold")
     op.drop_table("post_hold")
