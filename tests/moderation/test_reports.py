@@ -13,6 +13,7 @@ from flask_migrate import downgrade, upgrade
 
 from app.extensions import db
 from app.models import User, utcnow
+from forum import services as forum_services
 from forum import view_counter
 from forum.knowledge.models import Article
 from forum.models import Answer, PostHold, Question
@@ -514,3 +515,21 @@ def test_holds_decided_before_they_were_kept_are_counted_after_the_upgrade(app, 
             )
         ).all()
     assert holds == [(waiting_id, "spam", asked), (approved_id, "first_posts", asked)]
+
+
+def test_an_edit_held_again_is_a_hold_of_its_own(app, make_user, ask, topic_id):
+    """A published question its author edits with a phone number waits again: a second hold."""
+    member, moderator = make_user(), make_user("moderator")
+    question_id = ask(member)
+    with app.test_request_context("/en/"):
+        question = db.session.get(Question, question_id)
+        moderation_services.approve(db.session.get(User, moderator.id), "question", question)
+        draft = forum_services.QuestionDraft(
+            title=question.title,
+            body=question.body + " Call me on +370 612 34567.",
+            topic_id=topic_id,
+        )
+        forum_services.edit_question(db.session.get(User, member.id), question, draft, "More")
+        reasons = db.session.scalars(db.select(PostHold.reason).order_by(PostHold.id)).all()
+        assert question.status == "pending"
+    assert reasons == ["first_posts", "personal_data"]
