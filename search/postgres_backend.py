@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from markupsafe import escape
 from sqlalchemy import Engine, bindparam, text
@@ -31,10 +32,10 @@ from search.backend import (
     Document,
     DocumentKind,
     Hit,
-    Progress,
     SearchBackend,
     SearchQuery,
     SearchResults,
+    WriteBatch,
 )
 from search.snippets import START_MARK, STOP_MARK, clean_excerpt, from_marked_html
 from search.words import edit_distance, query_words
@@ -314,30 +315,20 @@ class PostgresBackend(SearchBackend):
             connection.execute(text("DELETE FROM search_document"))
             connection.execute(text("DELETE FROM search_word"))
 
-    def rebuild(
-        self,
-        batches: Iterable[list[Document]],
-        progress: Progress | None = None,
-        expected: int | None = None,
-    ) -> int:
+    @contextmanager
+    def rebuilding(self, expected: int | None) -> Iterator[WriteBatch]:
         """Replace every document in one transaction: searches see the old set until the end."""
-        total = 0
         with self.engine.begin() as connection:
             # in bulk, merging the pending lists seldom is twice as fast; VACUUM merges them
             _pending_list(connection, BULK_PENDING_LIST_KB)
             connection.execute(text("DELETE FROM search_document"))
             connection.execute(text("DELETE FROM search_word"))
-            for batch in batches:
-                connection.execute(UPSERT, [self._row(document) for document in batch])
-                total += len(batch)
-                if progress:
-                    progress(len(batch))
+            yield lambda batch: connection.execute(UPSERT, [self._row(doc) for doc in batch])
             connection.execute(ALL_WORDS)
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             # merge the GIN indexes' pending lists and give the planner fresh statistics
             connection.execute(text("VACUUM (ANALYZE) search_document"))
             connection.execute(text("ANALYZE search_word"))
-        return total
 
     # --- reading ------------------------------------------------------------------------
 
