@@ -235,6 +235,23 @@ class SearchTimedOut(Exception):
     """PostgreSQL cancelled a search statement at the time limit."""
 
 
+def _hits(rows) -> list[Hit]:
+    """Hits from rows of kind, id, title, path, language, answered, score and snippet."""
+    return [
+        Hit(
+            kind=DocumentKind(kind),
+            id=document_id,
+            title=title,
+            snippet=from_marked_html(snippet or ""),
+            url_path=url_path,
+            language=language,
+            score=float(score),
+            answered=answered,
+        )
+        for kind, document_id, title, url_path, language, answered, score, snippet in rows
+    ]
+
+
 class PostgresBackend(SearchBackend):
     """Documents, vectors and words in the application's PostgreSQL database."""
 
@@ -453,19 +470,7 @@ class PostgresBackend(SearchBackend):
             ORDER BY {order}
         """  # noqa: S608 - fixed identifiers; user text only as bound parameters
         rows = self._timed(connection, page_sql, params, self.time_limit_ms)
-        hits = [
-            Hit(
-                kind=DocumentKind(kind),
-                id=document_id,
-                title=title,
-                snippet=from_marked_html(snippet or ""),
-                url_path=url_path,
-                language=language,
-                score=float(score),
-                answered=answered,
-            )
-            for kind, document_id, title, url_path, language, answered, score, snippet in rows
-        ]
+        hits = _hits(rows)
         return SearchResults(
             hits=hits,
             total=min(total, self.count_cap),
@@ -583,16 +588,4 @@ class PostgresBackend(SearchBackend):
                 rows = self._timed(connection, rows_sql, params, self.time_limit_ms)
             except SearchTimedOut:
                 return []
-        return [
-            Hit(
-                kind=DocumentKind(kind),
-                id=document_id,
-                title=title_,
-                snippet=from_marked_html(snippet or ""),
-                url_path=url_path,
-                language=language_,
-                score=float(score),
-                answered=answered,
-            )
-            for kind, document_id, title_, url_path, language_, answered, score, snippet in rows
-        ]
+        return _hits(rows)
