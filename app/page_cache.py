@@ -28,7 +28,7 @@ from typing import Any, Protocol
 
 from flask import Flask, Response, current_app, g, has_app_context, make_response, request, session
 from redis import Redis
-from sqlalchemy import Delete, String, Update, event, inspect, select
+from sqlalchemy import Delete, String, Update, bindparam, event, inspect, select
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, UOWTransaction, mapped_column
@@ -113,14 +113,17 @@ def bump(session: Session, scopes: Iterable[str]) -> None:
     bumped.update(wanted)
 
 
+# built once and run on the session's connection, not through the ORM: this query is most of
+# a cache hit, and building it and the ORM's execution path took half of its time
+VERSIONS = select(PageVersion.__table__.c.scope, PageVersion.__table__.c.version).where(
+    PageVersion.__table__.c.scope.in_(bindparam("names", expanding=True))
+)
+
+
 def versions(scopes: Iterable[str]) -> tuple[tuple[str, int], ...]:
     """The current version of each scope (0 for one never changed), in a fixed order."""
     names = sorted(set(scopes))
-    found = dict(
-        db.session.execute(
-            select(PageVersion.scope, PageVersion.version).where(PageVersion.scope.in_(names))
-        ).all()
-    )
+    found = dict(db.session.connection().execute(VERSIONS, {"names": names}).all())
     return tuple((name, found.get(name, 0)) for name in names)
 
 

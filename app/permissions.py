@@ -6,6 +6,7 @@ Views call `require`, templates call `can`; nothing else looks at roles.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from typing import Any, Protocol
 
 from flask import abort, current_app, g, has_app_context, has_request_context
@@ -195,6 +196,22 @@ def expert_topic_ids(user: User) -> frozenset[int]:
     return known[user.id]
 
 
+def private_topics_of(user: Any) -> frozenset[int] | None:
+    """The topics whose private consultations `user` reads as staff, besides their own.
+
+    None means every topic (moderators and admins); an expert has the topics they were vetted
+    for; everybody else, and suspended staff, none. Queues and counts filter by it in SQL.
+    """
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    if user.is_suspended:
+        return frozenset()
+    role = Role(user.role)
+    if RANK[role] >= RANK[Role.MODERATOR]:
+        return None
+    return expert_topic_ids(user) if role is Role.EXPERT else frozenset()
+
+
 def may_read_private(user: Any, question: Any) -> bool:
     """A private consultation is for its asker, the verified experts of its topic and moderators.
 
@@ -204,12 +221,8 @@ def may_read_private(user: Any, question: Any) -> bool:
         return False
     if _is_author(user, question):
         return True
-    if user.is_suspended:
-        return False
-    role = Role(user.role)
-    if RANK[role] >= RANK[Role.MODERATOR]:
-        return True
-    return role is Role.EXPERT and question.topic_id in expert_topic_ids(user)
+    topics = private_topics_of(user)
+    return topics is None or question.topic_id in topics
 
 
 PUBLICATION_ACTIONS = frozenset({Action.PREPARE_PUBLIC_VERSION, Action.DECIDE_ON_PUBLICATION})
@@ -281,6 +294,61 @@ def current_user_actions_on(post: Any) -> frozenset[Action]:
     """
     user = current_user._get_current_object()
     return frozenset(action for action in POST_TOOLS if can(user, action, post))
+
+
+class ThreadDecision:
+    """What one person may do on one thread's page, decided once for the page.
+
+    A 30-answer thread page asked `can` and `can_see` about 350 times: seven buttons and one
+    look for each of its posts. Within one thread the answers depend only on the person, the
+    thread and two facts about the post: its status and whether the person wrote it. So each
+    combination is decided once, by `can` and `can_see` themselves on the first post that has
+    it, and reused for the others (tests/app/test_permissions.py holds it equal to asking
+    `can` for every post).
+    """
+
+    def __init__(self, user: Any, question: Any) -> None:
+        self.user = user
+        self.user_id = (
+            getattr(user, "id", None) if getattr(user, "is_authenticated", False) else None
+        )
+        self.comment = can(user, Action.COMMENT, question)
+        self.accept = can(user, Action.ACCEPT_ANSWER, question)
+        self._actions: dict[bool, frozenset[Action]] = {}
+        self._sees: dict[tuple[str, bool], bool] = {}
+
+    def _own(self, post: Any) -> bool:
+        return self.user_id is not None and post.author_id == self.user_id
+
+    def actions_on(self, post: Any) -> frozenset[Action]:
+        """The POST_TOOLS actions the person may take on `post` (a post of this thread)."""
+        own = self._own(post)
+        allowed = self._actions.get(own)
+        if allowed is None:
+            allowed = self._actions[own] = frozenset(
+                action for action in POST_TOOLS if can(self.user, action, post)
+            )
+        return allowed
+
+    def visible(self, posts: Iterable[Any]) -> list[Any]:
+        """The posts of `posts` (posts of this thread) that the person may see."""
+        return [post for post in posts if self.sees(post)]
+
+    def sees(self, post: Any) -> bool:
+        """Whether the person may see `post` (a post of this thread) on the page."""
+        key = (post.status, self._own(post))
+        seen = self._sees.get(key)
+        if seen is None:
+            seen = self._sees[key] = can_see(self.user, post)
+        return seen
+
+
+def current_user_on_thread(question: Any) -> ThreadDecision:
+    """The signed-in user's `ThreadDecision` on `question`, made once per request."""
+    decisions: dict[int, ThreadDecision] = g.setdefault("thread_decisions", {})
+    if question.id not in decisions:
+        decisions[question.id] = ThreadDecision(current_user._get_current_object(), question)
+    return decisions[question.id]
 
 
 def current_user_can_see(post: Any) -> bool:

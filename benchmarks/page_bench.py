@@ -1,11 +1,17 @@
-"""`make bench`, second part: page speed and worker memory at 100,000 questions (DESIGN section 10).
+"""`make bench`, second part: page speed, the page cache and worker memory at 100,000 questions.
 
-Runs on the SQLite database and Whoosh index that `search_bench` seeded. Measures, each beside
-its yardstick in the same run (the bare app in benchmarks/bare_app.py):
-- the thread page with 30 answers rendered in-process: p50, p95, and its SQL queries;
-- the question list (first page, a page 50,000 questions deep, filtered) and a topic page;
-- gunicorn with 2 workers under wrk on loopback, MIPAS against the bare app, and the
-  workers' resident memory afterwards.
+Runs on the SQLite database and Whoosh index that `search_bench` seeded (DESIGN section 10 and
+issue 15). Every figure is taken beside its yardstick, the bare app of benchmarks/bare_app.py,
+interleaved with it in the same run, because other work on the machine changes its speed:
+- in-process, one GET of each figure in turn, in rounds: the bare app; the visitor's thread
+  page with 30 answers warm (from the page cache) and cold (the first request after a change:
+  its version bumped before each request); the member's thread page; the question lists and a
+  topic page, warm and cold (an app with PAGE_CACHE off); and the SQL queries of each;
+- gunicorn with 2 workers under wrk on loopback, the bare app, MIPAS with the page cache in
+  each worker's memory and MIPAS with it in Redis, in turn, three rounds; the cache's hit ratio seen
+  by wrk; the workers' resident memory afterwards;
+- hiding a post under load (benchmarks/page_cache_run.py, on PostgreSQL, Redis and memory):
+  responses served with the post after the hide, and when the last one with it was finished.
 
     .venv/bin/python -m benchmarks.page_bench [--directory /tmp/mipas-bench]
 """
@@ -22,23 +28,31 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import asdict
 from datetime import timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
+from redis import Redis
 
+from app import page_cache
+from app.auth.services import create_account
 from app.extensions import db
-from app.models import Topic, User
+from app.models import Role, Topic, User
 from app.text import slugify
+from benchmarks import page_cache_run
 from benchmarks.bare_app import create_bare_app
 from benchmarks.corpus import questions as synthetic_questions
-from benchmarks.search_bench import NOW, ROOT, app_for, log, machine, summary
+from benchmarks.load_fault import fresh_database
+from benchmarks.search_bench import LOAD, NOW, ROOT, app_for, log, machine, percentile, summary
+from forum.cached_pages import thread_scope
 from forum.models import Answer, Comment, Question
 from forum.queries import Cursor
 
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 ANSWERS = 30
-BARE_PORT, MIPAS_PORT = 8701, 8702
+BARE_PORT, MIPAS_PORT, REDIS_PORT = 8701, 8702, 8703
+MEMBER_EMAIL = "bench-member@example.org"
 
 
 def add_thread(app) -> tuple[str, dict]:
@@ -126,20 +140,21 @@ def add_thread(app) -> tuple[str, dict]:
     return path, rows
 
 
-def time_get(client, path: str, requests: int) -> dict[str, float]:
-    """p50 and p95 of `requests` GETs after a warm-up; every answer must be 200."""
-    for _ in range(20):
-        assert client.get(path).status_code == 200, path
+def time_get(client, path: str, requests: int, before=None) -> list[float]:
+    """Milliseconds of `requests` GETs; `before` runs, untimed, ahead of each one."""
     timings = []
     for _ in range(requests):
+        if before is not None:
+            before()
         started = time.perf_counter()
         response = client.get(path)
         timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, path
-    return {**summary(timings), "bytes": len(response.data)}
+        assert response.status_code == 200, (path, response.status_code)
+    return timings
 
 
-def count_queries(app, client, path: str) -> int:
+def count_queries(app, client, path: str) -> tuple[int, object]:
+    """The SQL statements of one GET, and its response."""
     statements = []
 
     def record(*_args) -> None:
@@ -149,10 +164,10 @@ def count_queries(app, client, path: str) -> int:
         engine = db.engine
     sa.event.listen(engine, "before_cursor_execute", record)
     try:
-        client.get(path)
+        response = client.get(path)
     finally:
         sa.event.remove(engine, "before_cursor_execute", record)
-    return len(statements)
+    return len(statements), response
 
 
 def deep_cursor(app, depth: int) -> str:
@@ -168,29 +183,84 @@ def deep_cursor(app, depth: int) -> str:
     return Cursor(row[0], row[1]).encode()
 
 
-def in_process(app, bare, thread_path: str, requests: int) -> dict[str, object]:
+def member_client(app):
+    """A test client signed in as a confirmed member who wrote nothing on the thread."""
+    with app.test_request_context():
+        user = db.session.scalar(sa.select(User).where(User.email == MEMBER_EMAIL))
+        if user is None:
+            user = create_account(
+                MEMBER_EMAIL, "Bench Member", "a long bench password", Role.MEMBER, "en"
+            )
+        session_id = user.get_id()
     client = app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = session_id
+        session["_fresh"] = True
+    return client
+
+
+def bump_thread(app, question_id: int):
+    """What a change to the thread does to its cached page: a new version of its scope."""
+
+    def bump() -> None:
+        with app.app_context():
+            page_cache.bump(db.session, [thread_scope(question_id)])
+            db.session.commit()
+
+    return bump
+
+
+def in_process(app, cold_app, bare, thread_path: str, requests: int, rounds: int) -> dict:
+    """Each figure beside the bare app, in `rounds` rounds of `requests` GETs each, in turn."""
     after = deep_cursor(app, 50_000)
     with app.app_context():
         topic = db.session.scalars(sa.select(Topic.slug).order_by(Topic.id)).first()
-    pages = {
+    question_id = int(thread_path.split("/")[3])
+    visitor, cold_visitor, member = app.test_client(), cold_app.test_client(), member_client(app)
+    assert b"Sign out" in member.get(thread_path).data, "the member is not signed in"
+    lists = {
         "question_list": "/en/questions/",
         "question_list_50000_deep": f"/en/questions/?after={after}",
         "question_list_unanswered_lt": "/en/questions/?status=unanswered&language=lt",
         "topic_page": f"/en/topics/{topic}",
     }
-    results: dict[str, object] = {}
-    log("In-process: thread page with 30 answers, and the bare app")
-    results["thread_page"] = time_get(client, thread_path, requests)
-    results["thread_page_bare_app"] = time_get(bare.test_client(), thread_path, requests)
-    results["thread_page_ratio"] = round(
-        results["thread_page"]["p50_ms"] / results["thread_page_bare_app"]["p50_ms"], 2
-    )
-    results["thread_page_queries"] = count_queries(app, client, thread_path)
-    for name, path in pages.items():
-        log(f"In-process: {name}")
-        results[name] = time_get(client, path, requests)
-        results[f"{name}_queries"] = count_queries(app, client, path)
+    figures = {
+        "bare_app": (bare.test_client(), thread_path, None),
+        "thread_visitor_warm": (visitor, thread_path, None),
+        "thread_visitor_cold": (visitor, thread_path, bump_thread(app, question_id)),
+        "thread_member": (member, thread_path, None),
+    }
+    for name, path in lists.items():
+        figures[f"{name}_warm"] = (visitor, path, None)
+        figures[f"{name}_cold"] = (cold_visitor, path, None)
+    for client, path, _ in figures.values():  # warm-up: templates, catalogues, the cache
+        time_get(client, path, 20)
+    timings: dict[str, list[float]] = {name: [] for name in figures}
+    round_ratios: dict[str, list[float]] = {name: [] for name in figures}
+    for number in range(rounds):
+        log(f"In-process, round {number + 1} of {rounds}")
+        # one GET of each figure in turn: every figure sees the same moments of the machine
+        this_round: dict[str, list[float]] = {name: [] for name in figures}
+        for _ in range(requests):
+            for name, (client, path, before) in figures.items():
+                this_round[name].extend(time_get(client, path, 1, before))
+        bare_p50 = percentile(this_round["bare_app"], 0.5)
+        for name, values in this_round.items():
+            timings[name].extend(values)
+            round_ratios[name].append(round(percentile(values, 0.5) / bare_p50, 2))
+    bare_p50 = percentile(timings["bare_app"], 0.5)
+    results: dict[str, object] = {"requests_per_round": requests, "rounds": rounds}
+    for name, (client, path, before) in figures.items():
+        figure = summary(timings[name])
+        figure["ratio_to_bare_app"] = round(percentile(timings[name], 0.5) / bare_p50, 2)
+        figure["ratio_by_round"] = round_ratios[name]
+        if name != "bare_app":
+            if before is not None:
+                before()
+            figure["queries"], response = count_queries(client.application, client, path)
+            figure["bytes"] = len(response.data)
+            figure["page_cache"] = response.headers.get(page_cache.HIT_HEADER, "-")
+        results[name] = figure
     log(f"  {json.dumps(results)}")
     return results
 
@@ -234,78 +304,165 @@ def workers_of(server: subprocess.Popen) -> list[int]:
     return [int(pid) for pid in children]
 
 
-def wrk(url: str, seconds: int) -> dict[str, float]:
+# counts the page cache's answers (X-Page-Cache) in every thread, and prints them at the end
+WRK_SCRIPT = """
+hits, misses, threads = 0, 0, {}
+function setup(thread) table.insert(threads, thread) end
+function response(status, headers, body)
+  local seen = headers["X-Page-Cache"]
+  if seen == "hit" then hits = hits + 1 elseif seen == "miss" then misses = misses + 1 end
+end
+function done(summary, latency, requests)
+  local h, m = 0, 0
+  for _, thread in ipairs(threads) do h = h + thread:get("hits"); m = m + thread:get("misses") end
+  io.write(string.format("page cache: %d hits, %d misses\\n", h, m))
+end
+"""
+
+
+def wrk(url: str, seconds: int, script: Path) -> dict[str, float]:
     output = subprocess.run(
-        ["wrk", "-t2", "-c8", f"-d{seconds}s", url], capture_output=True, text=True, check=True
+        ["wrk", "-t2", "-c8", f"-d{seconds}s", "-s", str(script), url],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     errors = re.search(r"Socket errors: (.*)", output)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    cache = re.search(r"page cache: (\d+) hits, (\d+) misses", output)
     return {
         "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
         "socket_errors": errors.group(1) if errors else "",
+        "hits": int(cache.group(1)) if cache else 0,
+        "misses": int(cache.group(2)) if cache else 0,
     }
 
 
-def under_gunicorn(directory: Path, thread_path: str, rows: dict, seconds: int) -> dict:
-    """Both apps under gunicorn with two workers, alternately loaded by wrk, twice each."""
+def under_gunicorn(
+    directory: Path, thread_path: str, rows: dict, seconds: int, redis_url: str, wrk_rounds: int
+) -> dict:
+    """The bare app, and MIPAS with its page cache in memory and in Redis, in turn, each round."""
     if shutil.which("wrk") is None or not Path(GUNICORN).exists():
         log("wrk or gunicorn is missing (apt-get install wrk; pip install -e '.[deploy]')")
         return {"skipped": "wrk or gunicorn is not installed"}
     rows_file = directory / "bare-rows.json"
     rows_file.write_text(json.dumps(rows))
+    script = directory / "page-cache.lua"
+    script.write_text(WRK_SCRIPT)
     mipas_env = {
         "DATABASE_URL": f"sqlite:///{directory / 'mipas.sqlite3'}",
         "SEARCH_INDEX_DIR": str(directory / "search-index"),
         "SECRET_KEY": "benchmark",
         "MIPAS_ENV": "production",
     }
-    bare = serve("benchmarks.bare_app:app", BARE_PORT, {"BARE_APP_ROWS": str(rows_file)})
-    mipas = serve("wsgi:app", MIPAS_PORT, mipas_env)
-    rounds: dict[str, list[dict]] = {"bare_app": [], "mipas": []}
+    Redis.from_url(redis_url).flushdb()  # the benchmark's own database number
+    servers = {
+        "bare_app": serve("benchmarks.bare_app:app", BARE_PORT, {"BARE_APP_ROWS": str(rows_file)}),
+        "mipas_memory_cache": serve("wsgi:app", MIPAS_PORT, mipas_env),
+        "mipas_redis_cache": serve("wsgi:app", REDIS_PORT, {**mipas_env, "REDIS_URL": redis_url}),
+    }
+    ports = {
+        "bare_app": BARE_PORT,
+        "mipas_memory_cache": MIPAS_PORT,
+        "mipas_redis_cache": REDIS_PORT,
+    }
+    rounds: dict[str, list[dict]] = {name: [] for name in servers}
     try:
-        for _ in range(2):
-            for name, port in (("bare_app", BARE_PORT), ("mipas", MIPAS_PORT)):
+        for _ in range(wrk_rounds):
+            for name, port in ports.items():
                 log(f"gunicorn + wrk: {name}")
-                rounds[name].append(wrk(f"http://127.0.0.1:{port}{thread_path}", seconds))
-        memory = [resident_mb(pid) for pid in workers_of(mipas)]
+                rounds[name].append(wrk(f"http://127.0.0.1:{port}{thread_path}", seconds, script))
+        memory = {
+            name: [resident_mb(pid) for pid in workers_of(servers[name])]
+            for name in ("mipas_memory_cache", "mipas_redis_cache")
+        }
     finally:
-        for server in (bare, mipas):
+        for server in servers.values():
             server.terminate()
             server.wait(timeout=30)
-    result: dict[str, object] = {"seconds_per_round": seconds}
+    result: dict[str, object] = {"seconds_per_round": seconds, "redis": redis_url}
     for name, runs in rounds.items():
+        hits, misses = sum(run["hits"] for run in runs), sum(run["misses"] for run in runs)
         result[name] = {
             "requests_per_second": round(
                 sum(run["requests_per_second"] for run in runs) / len(runs), 1
             ),
+            "by_round": [run["requests_per_second"] for run in runs],
             "non_2xx": sum(run["non_2xx"] for run in runs),
             "socket_errors": [run["socket_errors"] for run in runs if run["socket_errors"]],
+            "hit_ratio": round(hits / (hits + misses), 4) if hits + misses else None,
+            "misses": misses,
         }
-    result["share_of_bare_app"] = round(
-        result["mipas"]["requests_per_second"] / result["bare_app"]["requests_per_second"], 2
-    )
+        if name != "bare_app":
+            result[name]["share_of_bare_app"] = round(
+                result[name]["requests_per_second"] / result["bare_app"]["requests_per_second"], 2
+            )
     result["worker_rss_mb"] = memory
     return result
+
+
+def hiding_under_load(database_url: str, redis_url: str, directory: Path, seconds: float) -> list:
+    """A post hidden while 8 visitors read its thread from 2 workers: Redis, then memory."""
+    reports = []
+    for store_url in (redis_url, None):
+        log(f"Hiding a post under load, page cache in {'Redis' if store_url else 'memory'}")
+        Redis.from_url(redis_url).flushdb()
+        work = directory / "hide-run"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        report = page_cache_run.run(
+            fresh_database(database_url), work / "search-index", store_url, 8, 2.0, seconds
+        )
+        reports.append(asdict(report))
+        log(f"  {reports[-1]}")
+    return reports
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--directory", default=str(Path(tempfile.gettempdir()) / "mipas-bench"))
-    parser.add_argument("--requests", type=int, default=300)
-    parser.add_argument("--wrk-seconds", type=int, default=15)
+    parser.add_argument("--requests", type=int, default=100, help="GETs per figure and round")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--wrk-seconds", type=int, default=10)
+    parser.add_argument("--wrk-rounds", type=int, default=3)
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
+    )
+    parser.add_argument(
+        "--hide-database-url",
+        default=os.environ.get(
+            "BENCH_HIDE_DATABASE_URL",
+            "postgresql+psycopg://postgres@127.0.0.1:5432/mipas_bench_page_cache",
+        ),
+    )
+    parser.add_argument("--hide-seconds", type=float, default=5.0)
+    parser.add_argument("--skip-gunicorn", action="store_true")
+    parser.add_argument("--skip-hide", action="store_true")
     parser.add_argument("--output", default=str(ROOT / "benchmarks" / "page_results.json"))
     args = parser.parse_args()
     directory = Path(args.directory)
     if not (directory / "mipas.sqlite3").exists():
         sys.exit(f"No database in {directory}: run benchmarks.search_bench first.")
-    app = app_for(f"sqlite:///{directory / 'mipas.sqlite3'}", directory / "search-index")
+    database_url = f"sqlite:///{directory / 'mipas.sqlite3'}"
+    app = app_for(database_url, directory / "search-index", PAGE_CACHE=True)
+    cold_app = app_for(database_url, directory / "search-index", PAGE_CACHE=False)
     log("Adding a thread with 30 answers")
     thread_path, rows = add_thread(app)
-    results: dict[str, object] = {"machine": machine()}
-    results["in_process"] = in_process(app, create_bare_app(rows), thread_path, args.requests)
+    results: dict[str, object] = {"machine": machine(), "started": time.strftime("%F %T UTC")}
+    bare = create_bare_app(rows)
+    results["in_process"] = in_process(app, cold_app, bare, thread_path, args.requests, args.rounds)
     results["in_process_rss_mb"] = resident_mb(os.getpid())
-    results["gunicorn"] = under_gunicorn(directory, thread_path, rows, args.wrk_seconds)
+    if not args.skip_gunicorn:
+        results["gunicorn"] = under_gunicorn(
+            directory, thread_path, rows, args.wrk_seconds, args.redis_url, args.wrk_rounds
+        )
+    if not args.skip_hide:
+        results["hiding_a_post"] = hiding_under_load(
+            args.hide_database_url, args.redis_url, directory, args.hide_seconds
+        )
+    results["finished"] = time.strftime("%F %T UTC")
+    results["load_average_1min"] = LOAD
     Path(args.output).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     log(f"Written to {args.output}")
     print(json.dumps(results, indent=2, ensure_ascii=False))

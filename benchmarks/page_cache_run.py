@@ -53,6 +53,9 @@ class Report:
     errors: int = 0
     hidden_after_ms: float = 0.0
     last_stale_ms: float | None = None
+    # when the last response that showed the answer came back, from the moderator's response:
+    # above 0 only for a request already under way when the hide came back
+    last_served_ms: float | None = None
     problems: list[str] = field(default_factory=list)
 
 
@@ -129,8 +132,12 @@ def run(
                 with lock:
                     report.errors += 1
                 continue
+            finished = time.monotonic()
             with lock:
                 report.hits_seen += hit
+                if HIDDEN_ANSWER in page and hidden_at:
+                    served_ms = (finished - hidden_at[0]) * 1000
+                    report.last_served_ms = max(report.last_served_ms or served_ms, served_ms)
                 if not hidden_at:
                     report.reads_before += 1
                     continue

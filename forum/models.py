@@ -55,8 +55,21 @@ class Question(db.Model):
     __table_args__ = (
         Index("ix_question_listing", "status", "last_activity_at", "id"),
         Index("ix_question_topic_listing", "topic_id", "status", "last_activity_at", "id"),
-        # the staff reports and the public figures count questions by when they were asked
-        Index("ix_question_created", "created_at", "language"),
+        # the staff reports and the public figures count questions by when they were asked,
+        # reading only these columns (moderation/reports.py)
+        Index(
+            "ix_question_report",
+            "created_at",
+            "status",
+            "language",
+            "visibility",
+            "topic_id",
+            "first_expert_answer_at",
+            "answer_count",
+        ),
+        Index("ix_question_urgent", "urgent_at"),
+        # which question accepted an answer (the experts' report)
+        Index("ix_question_accepted", "accepted_answer_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -140,7 +153,13 @@ def public_questions() -> ColumnElement[bool]:
 
 class Answer(db.Model):
     # the staff reports count expert answers by when they were written
-    __table_args__ = (Index("ix_answer_created", "created_at", "by_expert"),)
+    __table_args__ = (
+        Index("ix_answer_created", "created_at", "by_expert"),
+        # the moderation report counts the posts still held, by when they were written
+        Index("ix_answer_held", "status", "created_at"),
+        # the experts' report: their answers in a period, from the index alone
+        Index("ix_answer_expert", "by_expert", "created_at", "status", "author_id", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), index=True)
@@ -172,6 +191,8 @@ class Answer(db.Model):
 
 class Comment(db.Model):
     """A short clarification under a question or an answer."""
+
+    __table_args__ = (Index("ix_comment_held", "status", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int | None] = mapped_column(ForeignKey("question.id"), index=True)
@@ -223,6 +244,25 @@ class Revision(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     editor: Mapped[User] = relationship()
+
+
+class PostHold(db.Model):
+    """A post the submission policy held for review: kept after the decision, for the reports.
+
+    The post's own `hold_reason` is cleared when a moderator decides and a held edit is held
+    again, so each hold is a row of its own. It names the post, not the person.
+    """
+
+    __table_args__ = (
+        Index("ix_post_hold_held", "held_at"),
+        Index("ix_post_hold_post", "post_kind", "post_id", "held_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_kind: Mapped[str] = mapped_column(String(10))
+    post_id: Mapped[int] = mapped_column()
+    reason: Mapped[str] = mapped_column(String(40), default="")
+    held_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Subscription(db.Model):

@@ -19,6 +19,7 @@ from forum.language import detect_language
 from forum.models import (
     Answer,
     Comment,
+    PostHold,
     PostStatus,
     Question,
     Revision,
@@ -108,6 +109,7 @@ def ask_question(author: User, draft: QuestionDraft, ui_language: str) -> Questi
     )
     db.session.add(question)
     db.session.flush()
+    _keep_hold(question, "question")
     submissions.saved(claimed, question.id)
     notify.follow_quietly(author.id, question.id)
     _set_urgency(question, draft.urgent_reason)
@@ -133,6 +135,7 @@ def answer_question(
     )
     db.session.add(answer)
     db.session.flush()
+    _keep_hold(answer, "answer")
     submissions.saved(claimed, answer.id)
     notify.follow_quietly(author.id, question.id)
     if answer.is_published:
@@ -204,6 +207,7 @@ def comment_on(
     )
     db.session.add(comment)
     db.session.flush()
+    _keep_hold(comment, "comment")
     submissions.saved(claimed, comment.id)
     if comment.is_published:
         question.last_activity_at = utcnow()
@@ -343,6 +347,13 @@ def _hold_edit_if_needed(editor: User, post, kind: str, text: str) -> None:
         return
     status, reason = _status_for(editor, kind, text, is_edit=True, private=post.thread.is_private)
     post.status, post.hold_reason = status, reason
+    _keep_hold(post, kind)
+
+
+def _keep_hold(post: Question | Answer | Comment, kind: str) -> None:
+    """Record a hold as it happens: the post's hold reason goes when a moderator decides."""
+    if post.status == PostStatus.PENDING:
+        db.session.add(PostHold(post_kind=kind, post_id=post.id, reason=post.hold_reason))
 
 
 def thread_of(post: Question | Answer | Comment) -> Question:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    get_template_attribute,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from app import submissions
 from app.errors import account_state_text
@@ -14,7 +24,7 @@ from app.extensions import limiter
 from app.locale import current_language
 from app.main.services import all_topics, help_contacts, help_contacts_by_reason, topic_by_slug
 from app.markup import render_markdown
-from app.permissions import Action, can, can_see
+from app.permissions import Action, can, can_see, current_user_on_thread
 from forum import bp, queries, services
 from forum.forms import (
     ALL_LANGUAGES,
@@ -265,6 +275,41 @@ def comment_form_prefix(kind: str, target_id: int) -> str:
     return f"comment-{kind}-{target_id}"
 
 
+class CommentForms:
+    """The comment form under each post of a member's thread page, made from one drawing.
+
+    A 30-answer thread has 31; building and drawing each through WTForms took half of a
+    member's page. One blank form is drawn (by the `comment_form` macro, as a form sent back
+    is) under a stand-in prefix and address, and each post gets a copy with its own field
+    names, address and one-time submission key. The form that came back with errors or
+    warnings (`sent`) is drawn in full.
+    """
+
+    STAND_IN_PREFIX = "comment-stand-in-0"
+    STAND_IN_ACTION = "/comment-stand-in-action"
+
+    def __init__(self, sent: CommentForm | None = None) -> None:
+        self.sent = sent
+        self._blank: str | None = None
+        self._key = ""
+
+    def copy(self, kind: str, target_id: int, action: str) -> Markup:
+        """The blank form for the post `kind` `target_id`, sent to `action`."""
+        if self._blank is None:
+            blank = CommentForm(formdata=None, prefix=self.STAND_IN_PREFIX)
+            self._key = blank.submission_key.data
+            draw = get_template_attribute("forum/_post_tools.html", "comment_form")
+            self._blank = str(draw(blank, self.STAND_IN_ACTION, []))
+        html = (
+            self._blank.replace(
+                f"{self.STAND_IN_PREFIX}-", f"{comment_form_prefix(kind, target_id)}-"
+            )
+            .replace(self.STAND_IN_ACTION, str(escape(action)))
+            .replace(self._key, submissions.new_key())
+        )
+        return Markup(html)  # noqa: S704 - drawn by the macro; only escaped values go in
+
+
 def render_thread(
     question_id: int,
     status: int = 200,
@@ -275,18 +320,9 @@ def render_thread(
 ):
     """The thread page, with any form that came back with errors in its place."""
     thread_ = queries.load_thread(question_id, current_user)
-    targets = [("question", question_id), *(("answer", a.id) for a in thread_.answers)]
-    # a form per post for those who may comment; a visitor's page (most pages) builds none
-    comment_forms = (
-        {
-            target: CommentForm(formdata=None, prefix=comment_form_prefix(*target))
-            for target in targets
-        }
-        if can(current_user, Action.COMMENT, thread_.question)
-        else {}
-    )
-    if comment_form is not None and comment_target is not None:
-        comment_forms[comment_target] = comment_form
+    decision = current_user_on_thread(thread_.question)
+    # drawn only when the page shows them: a visitor's page (most pages) builds none
+    comment_forms = CommentForms(comment_form if comment_target is not None else None)
     question = thread_.question
     page = render_template(
         "forum/thread.html",
@@ -313,6 +349,7 @@ def render_thread(
             if can(current_user, Action.ANSWER, thread_.question)
             else None
         ),
+        decision=decision,
         comment_forms=comment_forms,
         comment_target=comment_target,
         answer_warnings=(warnings or []) if comment_target is None else [],

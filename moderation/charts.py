@@ -59,15 +59,15 @@ def render(report: Report) -> bytes:
         js=[],  # no script in the document: an <img> would not run it, the CSP forbids it
         title=str(report.title),
         x_label_rotation=30 if report.chart != "hbar" else 0,
-        show_legend=len(report.chart_columns) > 1 or report.chart == "line",
+        show_legend=len(report.chart_columns) > 1 or report.series_column is not None,
         legend_at_bottom=True,
         print_values=False,
         truncate_label=-1,
         disable_xml_declaration=False,
         no_data_text=str(NO_DATA),
     )
-    if report.chart == "line":
-        _line_series(chart, report)
+    if report.series_column is not None:
+        _pivoted_series(chart, report)
     else:
         rows = report.rows[:30] if report.chart == "hbar" else report.rows
         chart.x_labels = [_label(row[0]) for row in rows]
@@ -79,14 +79,20 @@ def render(report: Report) -> bytes:
     return _with_description(svg, str(report.description))
 
 
-def _line_series(chart, report: Report) -> None:
-    """Per-language lines of the first chart column, one point per week."""
-    weeks = sorted({row[0] for row in report.rows})
+def _pivoted_series(chart, report: Report) -> None:
+    """One series per language (or topic) and chart column, one point per week."""
+    weeks = report.x_values or sorted({row[0] for row in report.rows})
     chart.x_labels = [_label(week) for week in weeks]
-    value_at = report.chart_columns[0]
-    for language in sorted({row[1] for row in report.rows}):
-        values = {row[0]: row[value_at] for row in report.rows if row[1] == language}
-        chart.add(language.upper(), [values.get(week) for week in weeks])
+    at = report.series_column
+    by_language = report.columns[at].kind == "language"
+    for name in report.series or sorted({row[at] for row in report.rows}):
+        shown = name.upper() if by_language else _label(name)
+        for position in report.chart_columns:
+            values = {row[0]: row[position] for row in report.rows if row[at] == name}
+            title = shown
+            if len(report.chart_columns) > 1:
+                title = f"{shown}: {report.columns[position].label}"
+            chart.add(title, [values.get(week) for week in weeks])
 
 
 def _with_description(svg: bytes, description: str) -> bytes:

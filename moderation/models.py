@@ -95,7 +95,11 @@ class ExpertApplication(db.Model):
 class AuditEntry(db.Model):
     """One moderator or admin action; rows are only ever added."""
 
-    __table_args__ = (Index("ix_audit_entry_filter", "created_at", "actor_id", "action"),)
+    __table_args__ = (
+        Index("ix_audit_entry_filter", "created_at", "actor_id", "action"),
+        # the moderation report: counts per action and week
+        Index("ix_audit_entry_action", "action", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     actor_id: Mapped[int] = mapped_column(ForeignKey("account.id"))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, or_, select, true
 from sqlalchemy.orm import joinedload
 
 from app.extensions import db
 from app.models import Topic, User, utcnow, utctoday
-from app.permissions import can_see
+from app.permissions import can_see, private_topics_of
 from app.screening import find_personal_data
 from forum.knowledge import queries as knowledge_queries
 from forum.models import Answer, Comment, PostStatus, Question, Visibility, public_questions
@@ -48,6 +48,19 @@ def _urgent_waiting():
     ]
 
 
+def _readable_by(viewer: User):
+    """In SQL, what `app.permissions.may_read_private` decides: public questions, the viewer's
+    own, and the private consultations of the topics they read as staff."""
+    topics = private_topics_of(viewer)
+    if topics is None:
+        return true()
+    return or_(
+        Question.visibility != Visibility.PRIVATE.value,
+        Question.author_id == viewer.id,
+        Question.topic_id.in_(topics),
+    )
+
+
 @dataclass
 class UrgentQueueItem:
     """An urgent question, how long it has waited, and whether it is past its target."""
@@ -66,7 +79,7 @@ def urgent_questions(viewer: User, target_hours: int, now: datetime | None = Non
     now = now or utcnow()
     questions = db.session.scalars(
         select(Question)
-        .where(*_urgent_waiting())
+        .where(*_urgent_waiting(), _readable_by(viewer))
         .options(joinedload(Question.topic))
         .order_by(Question.urgent_at, Question.id)
         .limit(QUEUE_LIMIT)
@@ -112,7 +125,7 @@ def private_consultations(viewer: User, now: datetime | None = None) -> list[Pri
     now = now or utcnow()
     questions = db.session.scalars(
         select(Question)
-        .where(*_private_open())
+        .where(*_private_open(), _readable_by(viewer))
         .options(joinedload(Question.topic))
         .order_by(Question.first_expert_answer_at.is_not(None), Question.created_at, Question.id)
         .limit(QUEUE_LIMIT)
@@ -354,8 +367,9 @@ def knowledge_base_reviews() -> list[ReviewQueueItem]:
     return [ReviewQueueItem(item, claims.get(("article", item.article.id))) for item in reviews]
 
 
-def counts() -> dict[str, int]:
-    """How many items wait in each queue, for the staff navigation."""
+def counts(viewer: User) -> dict[str, int]:
+    """How many items wait in each queue, for the staff navigation: urgent questions and private
+    consultations only if `viewer` may open them."""
     pending = sum(
         db.session.scalar(select(func.count(m.id)).where(m.status == PostStatus.PENDING))
         for m in (Question, Answer, Comment)
@@ -365,7 +379,9 @@ def counts() -> dict[str, int]:
     )
     flagged = db.session.scalar(select(func.count()).select_from(flagged_posts_))
     return {
-        "urgent": db.session.scalar(select(func.count(Question.id)).where(*_urgent_waiting())),
+        "urgent": db.session.scalar(
+            select(func.count(Question.id)).where(*_urgent_waiting(), _readable_by(viewer))
+        ),
         "pending": pending,
         "flags": flagged,
         "applications": db.session.scalar(
@@ -378,7 +394,7 @@ def counts() -> dict[str, int]:
         ),
         "private": db.session.scalar(
             select(func.count(Question.id)).where(
-                *_private_open(), Question.first_expert_answer_at.is_(None)
+                *_private_open(), _readable_by(viewer), Question.first_expert_answer_at.is_(None)
             )
         ),
         "proposals": db.session.scalar(select(func.count(Question.id)).where(*_proposed())),

@@ -15,14 +15,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext as _n
-from sqlalchemy import Date, and_, case, func, literal, select, union_all
+from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from app.extensions import db
 from app.models import Organisation, Topic, User, utcnow
 from forum.knowledge.models import Article
-from forum.models import Answer, Comment, PostStatus, Question, Visibility
+from forum.models import Answer, Comment, PostHold, PostStatus, Question, Visibility
 from moderation.models import AuditEntry, Flag
 from moderation.response_times import seconds_between
 from search.models import UnmatchedSearch
@@ -34,9 +34,13 @@ UNMATCHED_SHOWN = 200
 
 
 class week_start(FunctionElement):
-    """The Monday (UTC) of a timestamp's week, as a date, on SQLite and on PostgreSQL."""
+    """The Monday (UTC) of a timestamp's week, on SQLite and on PostgreSQL; read it with _day.
 
-    type = Date()
+    PostgreSQL gives the date. SQLite gives the Monday's Julian day number divided by 7 (a
+    Monday's is a multiple of 7): integer arithmetic on one julianday() per row, where date()
+    with modifiers parses and formats a string, over 100,000 rows.
+    """
+
     name = "week_start"
     inherit_cache = True
 
@@ -44,7 +48,7 @@ class week_start(FunctionElement):
 @compiles(week_start, "sqlite")
 def _week_start_sqlite(element, compiler, **kw) -> str:
     (moment,) = (compiler.process(clause, **kw) for clause in element.clauses)
-    return f"date({moment}, '-6 days', 'weekday 1')"
+    return f"(CAST(julianday({moment}) + 0.5 AS INTEGER) / 7)"
 
 
 @compiles(week_start, "postgresql")
@@ -95,10 +99,24 @@ class Report:
     # the columns the chart draws, by position; the first column labels the x axis
     chart_columns: tuple[int, ...] = ()
     notes: list[object] = field(default_factory=list)
+    # for a table with one row per week and language (or topic): the column whose values
+    # become the chart's series, those values in their order, and every week of the period
+    series_column: int | None = None
+    series: list = field(default_factory=list)
+    x_values: list = field(default_factory=list)
+
+
+# date.toordinal() of the day whose Julian day number is 0
+JULIAN_DAY_ORDINAL = -1721425
 
 
 def _day(value) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    """A date from the database: a week_start on either database, or a date as text."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int):
+        return date.fromordinal(value * 7 + JULIAN_DAY_ORDINAL)
+    return date.fromisoformat(str(value)[:10])
 
 
 def _in(column, period: DateRange):
@@ -109,8 +127,11 @@ def _hours(seconds) -> float | None:
     return None if seconds is None else round(float(seconds) / HOUR, 1)
 
 
-def _percentiles(source, keys: list[str]):
-    """count, median and 90th percentile of source.c.value per `keys` (nearest rank for p90)."""
+def _percentiles(source, keys: list[str], *extra: Callable):
+    """count, median and 90th percentile of source.c.value per `keys` (nearest rank for p90).
+
+    `extra` makes further aggregates of the ranked rows (given their columns), in one pass.
+    """
     group = [source.c[key] for key in keys]
     ranked = select(
         *group,
@@ -125,6 +146,7 @@ def _percentiles(source, keys: list[str]):
         func.max(row.total),
         func.avg(case((middle, row.value))),
         func.max(case((row.position == (row.total * 9 + 9) // 10, row.value))),
+        *(aggregate(row) for aggregate in extra),
     ).group_by(*(row[key] for key in keys))
 
 
@@ -133,9 +155,10 @@ def _asked():
 
 
 def questions_per_week(period: DateRange) -> Report:
+    # count(*) throughout: PostgreSQL then answers from ix_question_report without the table
     week = week_start(Question.created_at)
     counts = db.session.execute(
-        select(week, Question.language, Question.visibility, func.count(Question.id))
+        select(week, Question.language, Question.visibility, func.count())
         .where(_in(Question.created_at, period), _asked())
         .group_by(week, Question.language, Question.visibility)
     ).all()
@@ -166,34 +189,39 @@ def questions_per_week(period: DateRange) -> Report:
 
 
 def questions_per_topic(period: DateRange) -> Report:
+    """Questions asked each week in each topic, public and private, named in the page language."""
+    week = week_start(Question.created_at)
     public = func.sum(case((Question.visibility == Visibility.PUBLIC.value, 1), else_=0))
-    rows = db.session.execute(
-        select(Topic.id, public, func.count(Question.id))
-        .join(Question, Question.topic_id == Topic.id)
+    counts = db.session.execute(
+        select(week, Question.topic_id, public, func.count())
         .where(_in(Question.created_at, period), _asked())
-        .group_by(Topic.id)
+        .group_by(week, Question.topic_id)
     ).all()
-    topics = {topic.id: topic for topic in db.session.scalars(select(Topic))}
-    table = sorted(
-        (
-            (topics[topic_id].name, int(shown), total - int(shown), total)
-            for topic_id, shown, total in rows
-        ),
-        key=lambda row: (-row[3], row[0]),
-    )
+    topics = sorted(db.session.scalars(select(Topic)), key=lambda t: (t.position, t.name))
+    order = {topic.id: position for position, topic in enumerate(topics)}
+    names = {topic.id: topic.name for topic in topics}
+    counts.sort(key=lambda row: (_day(row[0]), order.get(row[1], len(order))))
+    shown = {topic_id for _monday, topic_id, _public, _total in counts}
     return Report(
         "topics",
-        _l("Questions by topic"),
-        _l("Questions asked in the period, by topic, public and private."),
+        _l("Questions asked per week, by topic"),
+        _l("Questions asked each week in each topic, public and private consultations apart."),
         [
+            Column(_l("Week of"), "week"),
             Column(_l("Topic"), "text"),
             Column(_l("Public")),
             Column(_l("Private consultations")),
             Column(_l("All questions")),
         ],
-        table,
-        chart="hbar",
-        chart_columns=(3,),
+        [
+            (_day(monday), names[topic_id], int(public), total - int(public), total)
+            for monday, topic_id, public, total in counts
+        ],
+        chart="stacked",
+        chart_columns=(4,),
+        series_column=1,
+        series=[topic.name for topic in topics if topic.id in shown],
+        x_values=period.weeks(),
     )
 
 
@@ -206,27 +234,26 @@ def response_times_per_week(period: DateRange) -> Report:
         .where(*where, Question.first_expert_answer_at.is_not(None))
         .subquery()
     )
-    stats = {
-        (_day(monday), language): (median, p90)
-        for monday, language, _total, median, p90 in db.session.execute(
-            _percentiles(source, ["week", "language"])
+    answered = {
+        (_day(monday), language): (total, median, p90, int(day), int(three_days))
+        for monday, language, total, median, p90, day, three_days in db.session.execute(
+            _percentiles(
+                source,
+                ["week", "language"],
+                lambda row: func.sum(case((row.value <= DAY, 1), else_=0)),
+                lambda row: func.sum(case((row.value <= 3 * DAY, 1), else_=0)),
+            )
         )
     }
-    shares = db.session.execute(
-        select(
-            week,
-            Question.language,
-            func.count(Question.id),
-            func.sum(case((and_(waited.is_not(None), waited <= DAY), 1), else_=0)),
-            func.sum(case((and_(waited.is_not(None), waited <= 3 * DAY), 1), else_=0)),
-            func.sum(case((Question.first_expert_answer_at.is_(None), 1), else_=0)),
-        )
+    rows = []
+    for monday, language, asked in db.session.execute(
+        select(week, Question.language, func.count())
         .where(*where)
         .group_by(week, Question.language)
-    ).all()
-    rows = []
-    for monday, language, asked, day, three_days, never in shares:
-        median, p90 = stats.get((_day(monday), language), (None, None))
+    ):
+        total, median, p90, day, three_days = answered.get(
+            (_day(monday), language), (0, None, None, 0, 0)
+        )
         rows.append(
             (
                 _day(monday),
@@ -234,9 +261,9 @@ def response_times_per_week(period: DateRange) -> Report:
                 asked,
                 _hours(median),
                 _hours(p90),
-                int(day) / asked,
-                int(three_days) / asked,
-                int(never) / asked,
+                day / asked,
+                three_days / asked,
+                (asked - total) / asked,
             )
         )
     rows.sort(key=lambda row: (row[0], _language_order(row[1])))
@@ -260,7 +287,10 @@ def response_times_per_week(period: DateRange) -> Report:
         ],
         rows,
         chart="line",
-        chart_columns=(3,),
+        chart_columns=(3, 4),
+        series_column=1,
+        series=sorted({row[1] for row in rows}, key=_language_order),
+        x_values=period.weeks(),
     )
 
 
@@ -283,7 +313,7 @@ def unanswered_by_age(period: DateRange, now: datetime | None = None) -> Report:
         else_=len(AGE_LIMITS),
     )
     counts = db.session.execute(
-        select(bucket, Question.language, func.count(Question.id))
+        select(bucket, Question.language, func.count())
         .where(
             _in(Question.created_at, period),
             Question.status == PostStatus.PUBLISHED.value,
@@ -359,33 +389,56 @@ def urgent_against_target(period: DateRange, now: datetime | None = None) -> Rep
 POST_MODELS = {"question": Question, "answer": Answer, "comment": Comment}
 
 
+# the moderator actions the moderation report counts, and the column each goes in
+MODERATION_COUNTS = {"approve": 1, "reject": 2, "hide": 3, "hide_by_flags": 3}
+
+
 def moderation_per_week(period: DateRange) -> Report:
     week = week_start(AuditEntry.created_at)
-    decided = {}
-    for action, column in (("approve", 0), ("reject", 1), ("hide", 2), ("hide_by_flags", 2)):
-        for monday, number in db.session.execute(
-            select(week, func.count(AuditEntry.id))
-            .where(_in(AuditEntry.created_at, period), AuditEntry.action == action)
-            .group_by(week)
-        ):
-            decided.setdefault(_day(monday), [0, 0, 0])[column] += number
-    # time in the queue: from posting to a moderator's approval or rejection
-    queued = union_all(
-        *(
-            select(
-                week.label("week"),
-                literal(1).label("one"),
-                seconds_between(AuditEntry.created_at, model.created_at).label("value"),
-            )
-            .join(model, model.id == AuditEntry.target_id)
-            .where(
-                AuditEntry.target_kind == kind,
-                AuditEntry.action.in_(["approve", "reject"]),
-                _in(AuditEntry.created_at, period),
-            )
-            for kind, model in POST_MODELS.items()
+    counted: dict[date, list[int]] = {}
+    for monday, number in _count_per_week(PostHold.held_at, period).items():
+        counted.setdefault(monday, [0, 0, 0, 0])[0] += number
+    for monday, action, number in db.session.execute(
+        select(week, AuditEntry.action, func.count())
+        .where(_in(AuditEntry.created_at, period), AuditEntry.action.in_(MODERATION_COUNTS))
+        .group_by(week, AuditEntry.action)
+    ):
+        counted.setdefault(_day(monday), [0, 0, 0, 0])[MODERATION_COUNTS[action]] += number
+    # time in the queue: from the hold (the last one before the decision: an edit may be held
+    # again long after posting) to a moderator's approval or rejection; a rejection of a
+    # hidden post, never held, is no time in the queue
+    held_at = (
+        select(func.max(PostHold.held_at))
+        .where(
+            PostHold.post_kind == AuditEntry.target_kind,
+            PostHold.post_id == AuditEntry.target_id,
+            PostHold.held_at <= AuditEntry.created_at,
         )
-    ).subquery()
+        .correlate(AuditEntry)
+        .scalar_subquery()
+    )
+    decisions = (
+        select(
+            week.label("week"),
+            literal(1).label("one"),
+            held_at.label("held_at"),
+            AuditEntry.created_at.label("decided_at"),
+        )
+        .where(
+            AuditEntry.action.in_(["approve", "reject"]),
+            _in(AuditEntry.created_at, period),
+        )
+        .subquery()
+    )
+    queued = (
+        select(
+            decisions.c.week,
+            decisions.c.one,
+            seconds_between(decisions.c.decided_at, decisions.c.held_at).label("value"),
+        )
+        .where(decisions.c.held_at.is_not(None))
+        .subquery()
+    )
     medians = {
         _day(monday): median
         for monday, _one, _total, median, _p90 in db.session.execute(
@@ -394,22 +447,23 @@ def moderation_per_week(period: DateRange) -> Report:
     }
     raised = _count_per_week(Flag.created_at, period)
     settled = _count_per_week(Flag.resolved_at, period)
-    held = {}
+    waiting = {}
     for model in POST_MODELS.values():
         for monday, number in _count_per_week(
             model.created_at, period, model.status == PostStatus.PENDING.value
         ).items():
-            held[monday] = held.get(monday, 0) + number
+            waiting[monday] = waiting.get(monday, 0) + number
     rows = []
-    for monday in sorted(set(period.weeks()) | set(decided)):
-        approved, rejected, hidden = decided.get(monday, (0, 0, 0))
+    for monday in sorted(set(period.weeks()) | set(counted)):
+        held, approved, rejected, hidden = counted.get(monday, (0, 0, 0, 0))
         rows.append(
             (
                 monday,
-                held.get(monday, 0),
+                held,
                 approved,
                 rejected,
                 hidden,
+                waiting.get(monday, 0),
                 raised.get(monday, 0),
                 settled.get(monday, 0),
                 _hours(medians.get(monday)),
@@ -419,23 +473,24 @@ def moderation_per_week(period: DateRange) -> Report:
         "moderation",
         _l("Moderation"),
         _l(
-            "Each week: posts written that week still waiting for review; posts approved, "
-            "rejected and hidden; flags raised and settled; and the median hours a post "
-            "waited for a moderator's approval or rejection."
+            "Each week: posts held for review; posts approved, rejected and hidden; posts "
+            "written that week still waiting for review; flags raised and settled; and the "
+            "median hours a held post waited for a moderator's approval or rejection."
         ),
         [
             Column(_l("Week of"), "week"),
-            Column(_l("Still held")),
+            Column(_l("Held")),
             Column(_l("Approved")),
             Column(_l("Rejected")),
             Column(_l("Hidden")),
+            Column(_l("Still held")),
             Column(_l("Flags raised")),
             Column(_l("Flags settled")),
             Column(_l("Median time in the queue, hours"), "hours"),
         ],
         rows,
         chart="bar",
-        chart_columns=(2, 3, 4),
+        chart_columns=(1, 2, 3, 4),
     )
 
 
@@ -450,44 +505,45 @@ def _count_per_week(column, period: DateRange, *where) -> dict[date, int]:
 
 
 def experts_and_organisations(period: DateRange) -> Report:
-    accepted = func.sum(case((Question.accepted_answer_id == Answer.id, 1), else_=0))
-    articles = (
-        select(func.count(Article.id))
-        .where(Article.source_answer_id == Answer.id)
-        .correlate(Answer)
-        .scalar_subquery()
+    # an answer is accepted when a question names it: found in that index, not by reading
+    # each answer's question; counting rows, not ids, lets PostgreSQL read the indexes alone
+    accepted = func.count(Question.accepted_answer_id)
+    answers = (
+        _in(Answer.created_at, period),
+        Answer.by_expert.is_(True),
+        Answer.status == PostStatus.PUBLISHED.value,
     )
     rows = db.session.execute(
-        select(
-            Answer.author_id,
-            func.count(Answer.id),
-            accepted,
-            func.sum(articles),
-        )
-        .join(Question, Question.id == Answer.question_id)
-        .where(
-            _in(Answer.created_at, period),
-            Answer.by_expert.is_(True),
-            Answer.status == PostStatus.PUBLISHED.value,
-        )
+        select(Answer.author_id, func.count(), accepted)
+        .outerjoin(Question, Question.accepted_answer_id == Answer.id)
+        .where(*answers)
         .group_by(Answer.author_id)
     ).all()
+    # articles are few: counted from their side, apart, so that the answers keep their index
+    articles = dict(
+        db.session.execute(
+            select(Answer.author_id, func.count(Article.id))
+            .join(Article, Article.source_answer_id == Answer.id)
+            .where(*answers, Answer.id.in_(select(Article.source_answer_id)))
+            .group_by(Answer.author_id)
+        ).all()
+    )
     people = {
         user.id: user
         for user in db.session.scalars(select(User).where(User.id.in_([row[0] for row in rows])))
     }
     organisations = {org.id: org for org in db.session.scalars(select(Organisation))}
     table = []
-    for author_id, answers, accepted_count, article_count in rows:
+    for author_id, answer_count, accepted_count in rows:
         person = people[author_id]
         organisation = organisations.get(person.organisation_id)
         table.append(
             (
                 person.shown_name,
                 organisation.name if organisation else "",
-                answers,
+                answer_count,
                 int(accepted_count or 0),
-                int(article_count or 0),
+                articles.get(author_id, 0),
             )
         )
     table.sort(key=lambda row: (-row[2], row[0]))
@@ -578,14 +634,14 @@ def unmatched_searches(period: DateRange) -> Report:
         select(
             UnmatchedSearch.folded,
             UnmatchedSearch.language,
-            func.count(UnmatchedSearch.id).label("searches"),
+            func.count().label("searches"),
             func.min(UnmatchedSearch.query),
         )
         .where(
             UnmatchedSearch.searched_on >= period.since, UnmatchedSearch.searched_on <= period.until
         )
         .group_by(UnmatchedSearch.folded, UnmatchedSearch.language)
-        .order_by(func.count(UnmatchedSearch.id).desc(), UnmatchedSearch.folded)
+        .order_by(func.count().desc(), UnmatchedSearch.folded)
         .limit(UNMATCHED_SHOWN)
     ).all()
     return Report(
@@ -614,7 +670,7 @@ def unmatched_searches(period: DateRange) -> Report:
 
 REPORTS: dict[str, tuple[object, Callable[[DateRange], Report]]] = {
     "questions": (_l("Questions asked per week"), questions_per_week),
-    "topics": (_l("Questions by topic"), questions_per_topic),
+    "topics": (_l("Questions asked per week, by topic"), questions_per_topic),
     "response-times": (_l("Time to the first expert answer"), response_times_per_week),
     "unanswered": (_l("Unanswered questions by age"), unanswered_by_age),
     "urgent": (_l("Urgent questions against their response target"), urgent_against_target),

@@ -57,6 +57,7 @@ AUDIT_ACTIONS = {
     "edit_article": _l("Edited an article"),
     "publish_article": _l("Published an article"),
     "archive_article": _l("Archived an article"),
+    "unpublish_article": _l("Withdrew consent, so an article made from it went back to drafts"),
     "review_article": _l("Marked an article as reviewed"),
     "create_news": _l("Started a news item"),
     "translate_news": _l("Started a translation of a news item"),
@@ -105,11 +106,15 @@ ROLE_NAMES = {
 }
 
 
+def _queue_counts() -> dict[str, int]:
+    return queues.counts(current_user)
+
+
 @bp.context_processor
 def staff_page_context() -> dict:
     """What staff pages show: queue counts (read only when drawn) and labels for codes."""
     return {
-        "queue_counts": queues.counts,
+        "queue_counts": _queue_counts,
         "hold_reasons": HOLD_REASONS,
         "flag_reasons": FLAG_REASONS,
         "role_names": ROLE_NAMES,

@@ -90,7 +90,10 @@ class UnmatchedSearch(db.Model):
     """
 
     __tablename__ = "unmatched_search"
-    __table_args__ = (Index("ix_unmatched_search_day", "searched_on", "folded"),)
+    # the report groups a period's searches by folded text and language, from this index alone
+    __table_args__ = (
+        Index("ix_unmatched_search_period", "searched_on", "folded", "language", "query"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     query: Mapped[str] = mapped_column(String(200))

@@ -224,3 +224,25 @@ def _checked_today(curator: User, article: Article) -> None:
     article.checked_on = utctoday()
     article.review_due = review_due_after(article.checked_on)
     article.updated_by_id, article.updated_at = curator.id, utcnow()
+
+
+@signals.publication_changed.connect
+def unpublish_articles_of_withdrawn_version(
+    version, action: str, actor: User, before: dict, after: dict
+) -> None:
+    """Consent withdrawn: the articles made from the public version go back to drafts.
+
+    They rest on the asker's story, which is no longer public: staff read them again and
+    publish them anew only if nothing of that story is left. They lose the link to the thread,
+    which is gone. The caller commits.
+    """
+    if action != "withdraw_consent" or version.public_question_id is None:
+        return
+    made_from_it = select(Article).where(Article.source_question_id == version.public_question_id)
+    for article in db.session.scalars(made_from_it):
+        previous = snapshot(article)
+        if article.status == ArticleStatus.PUBLISHED:
+            article.status = ArticleStatus.DRAFT.value
+        article.source_question_id = article.source_answer_id = None
+        article.updated_at = utcnow()
+        _announce(article, "unpublish_article", actor, previous)

@@ -21,6 +21,7 @@ from app.markup import render_markdown
 from app.models import User, utcnow
 from app.text import slugify
 from forum import notify, services, signals
+from forum.language import detect_language
 from forum.models import Answer, NotificationKind, PostStatus, Question
 from forum.publication.models import ConsentRecord, Decision, PublicVersion, VersionState
 from forum.screening import PersonalDataWarning, personal_data_in
@@ -251,7 +252,8 @@ def publish(version: PublicVersion) -> None:
         slug=slugify(version.title),
         body=version.body,
         body_html=str(render_markdown(version.body)),
-        language=private.language,
+        # the language staff wrote it in, which may not be the asker's
+        language=detect_language(f"{version.title}\n\n{version.body}", fallback=private.language),
         anonymous=True,
         status=PostStatus.PUBLISHED.value,
     )

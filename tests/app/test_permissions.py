@@ -7,7 +7,7 @@ import pytest
 from flask_login import AnonymousUserMixin
 
 from app.models import User, utcnow
-from app.permissions import Action, can
+from app.permissions import POST_TOOLS, Action, ThreadDecision, can, can_see
 
 A = Action
 SELF_SERVICE = {
@@ -154,3 +154,35 @@ def test_staff_prepare_public_versions_of_answered_consultations_only(role):
     assert not can(staff, A.PREPARE_PUBLIC_VERSION, consultation(answered=False))
     assert not can(account(role, "suspended", user_id=3), A.PREPARE_PUBLIC_VERSION, consultation())
     assert not can(account("member", "active", user_id=1), A.PREPARE_PUBLIC_VERSION, consultation())
+
+
+def thread_posts(question, user_id: int, other_id: int):
+    """The question, and an answer and a comment in every status by `user_id` and another."""
+    posts = [question]
+    for status in ("published", "pending", "hidden", "rejected", "deleted"):
+        for author_id in (user_id, other_id):
+            for _kind in ("answer", "comment"):
+                posts.append(SimpleNamespace(author_id=author_id, status=status, thread=question))
+    return posts
+
+
+@pytest.mark.parametrize("private", [False, True], ids=["public", "private"])
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("role", [*ALLOWED_BY_ROLE, "visitor"])
+def test_a_thread_decision_answers_as_can_and_can_see_for_every_post(role, state, private):
+    """ThreadDecision decides once per kind of post; it must say what asking each post says."""
+    if role == "visitor" and state != "active":
+        pytest.skip("a visitor has no account state")
+    user = AnonymousUserMixin() if role == "visitor" else account(role, state, user_id=1)
+    for asker_id in (1, 2):
+        question = SimpleNamespace(
+            id=5, author_id=asker_id, status="published", is_private=private, topic_id=7,
+            locked=False, closed_reason="",
+        )  # fmt: skip
+        question.thread = question
+        decision = ThreadDecision(user, question)
+        assert decision.comment is can(user, A.COMMENT, question)
+        assert decision.accept is can(user, A.ACCEPT_ANSWER, question)
+        for post in thread_posts(question, user_id=1, other_id=3):
+            assert decision.sees(post) is can_see(user, post)
+            assert decision.actions_on(post) == {a for a in POST_TOOLS if can(user, a, post)}

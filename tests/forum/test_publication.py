@@ -11,7 +11,9 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import User, utcnow
-from forum.models import Notification, PostStatus, Question, Visibility
+from forum.knowledge import services as knowledge_services
+from forum.knowledge.models import Article
+from forum.models import Answer, Notification, PostStatus, Question, Visibility
 from forum.publication.models import ConsentRecord, PublicVersion
 from moderation.models import ApplicationStatus, AuditEntry, ExpertApplication
 from moderation.queues import knowledge_base_proposals
@@ -101,6 +103,11 @@ def public_questions(app) -> list[Question]:
 
 def found(app, words: str) -> list[int]:
     return [hit.id for hit in app.extensions["search"].backend.search(SearchQuery(words)).hits]
+
+
+def found_paths(app, words: str) -> str:
+    hits = app.extensions["search"].backend.search(SearchQuery(words)).hits
+    return " ".join(hit.url_path for hit in hits)
 
 
 def asked_and_consented(client, app, sign_in, mailbox, people, question_id) -> Question:
@@ -210,6 +217,51 @@ def test_the_public_version_is_a_knowledge_base_proposal(
     public = asked_and_consented(client, app, sign_in, mailbox, people, consultation)
     with app.test_request_context():
         assert public.id in [item.question.id for item in knowledge_base_proposals()]
+
+
+def test_the_public_version_is_listed_in_the_language_staff_wrote_it_in(
+    app, client, sign_in, mailbox, people, consultation
+):
+    with app.app_context():  # asked in Russian; staff wrote the public version in English
+        db.session.get(Question, consultation).language = "ru"
+        db.session.commit()
+    public = asked_and_consented(client, app, sign_in, mailbox, people, consultation)
+    assert public.language == "en"
+    client.post("/en/account/sign-out")
+    assert PUBLIC["title"] in page(client.get("/en/questions/"))
+
+
+def test_an_article_made_from_a_withdrawn_public_version_goes_back_to_drafts(
+    app, client, sign_in, mailbox, people, consultation
+):
+    public = asked_and_consented(client, app, sign_in, mailbox, people, consultation)
+    with app.test_request_context():
+        curator = db.session.get(User, people["moderator"].id)
+        answer = db.session.get(Answer, public.accepted_answer_id)
+        draft = knowledge_services.draft_from_answer(answer)
+        draft.sources = "https://migracija.lrv.lt/"
+        article = knowledge_services.create_article_from_answer(curator, answer, draft)
+        knowledge_services.publish_article(curator, article)
+        article_id, slug = article.id, article.slug
+    assert client.get(f"/en/kb/{slug}").status_code == 200
+    assert f"/kb/{slug}" in found_paths(app, "police passport")
+
+    sign_in(people["asker"].email)
+    version = version_of(app, consultation)
+    assert client.post(f"/en/public-versions/{version.id}/withdrawal").status_code == 302
+    with app.app_context():
+        article = db.session.get(Article, article_id)
+        assert article.status == "draft"
+        assert article.source_question_id is None and article.source_answer_id is None
+        logged = db.session.execute(
+            select(AuditEntry.action, AuditEntry.actor_id).where(
+                AuditEntry.target_kind == "article", AuditEntry.target_id == article_id
+            )
+        ).all()
+    assert ("unpublish_article", people["asker"].id) in logged
+    client.post("/en/account/sign-out")
+    assert client.get(f"/en/kb/{slug}").status_code == 404
+    assert f"/kb/{slug}" not in found_paths(app, "police passport")
 
 
 def test_personal_data_in_the_text_is_shown_beside_the_field_and_nothing_is_asked(

@@ -213,3 +213,39 @@ def test_the_thread_page_needs_the_same_queries_for_1_or_30_answers(
 def test_visitors_see_how_to_answer(client, make_user, ask, lang):
     thread = open_thread(client, ask(make_user()), lang)
     assert "/account/sign-in?next=" in thread
+
+
+COMMENT_FORM = re.compile(
+    r'<form method="post" class="form" novalidate action="(?P<action>[^"]+/comment)">\s*'
+    r'<input id="(?P<prefix>comment-\w+-\d+)-submission_key" '
+    r'name="(?P=prefix)-submission_key" type="hidden" value="(?P<key>[^"]+)">'
+)
+
+
+def test_each_comment_form_has_its_own_names_address_and_key(
+    app, client, make_user, ask, answer, sign_in
+):
+    """A member's page stamps its comment forms from one blank one: each must stand alone."""
+    asker, helper = make_user(), make_user()
+    question_id = ask(asker)
+    first = answer(helper, question_id)
+    second = answer(make_user(), question_id, "Book a time at the migration office first.")
+    sign_in(helper.email)
+    data = {f"comment-answer-{first}-body": "Which city do you live in?"}
+    assert client.post(f"/en/answers/{first}/comment", data=data).status_code == 302
+    sign_in(asker.email)
+    forms = COMMENT_FORM.findall(open_thread(client, question_id))
+    assert sorted((action, prefix) for action, prefix, _ in forms) == sorted(
+        [
+            (f"/en/questions/{question_id}/comment", f"comment-question-{question_id}"),
+            (f"/en/answers/{first}/comment", f"comment-answer-{first}"),
+            (f"/en/answers/{second}/comment", f"comment-answer-{second}"),
+        ]
+    )
+    assert len({key for _, _, key in forms}) == 3
+    # sent one after the other from the same page, each form adds its own comment
+    for number, (action, prefix, key) in enumerate(forms):
+        data = {f"{prefix}-body": f"Comment number {number} here.", f"{prefix}-submission_key": key}
+        assert client.post(action, data=data).status_code == 302
+    thread = open_thread(client, question_id)
+    assert all(f"Comment number {number} here." in thread for number in range(3))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from app.extensions import db
@@ -18,6 +20,13 @@ PRIVATE = {
     "visibility": "private",
     "language": "en",
 }
+
+
+def waiting_in_nav(html: str, queue: str) -> int:
+    """The number the staff navigation shows beside `queue`."""
+    found = re.search(re.escape(queue) + r' <span class="count">(\d+)</span>', html)
+    assert found, f"no {queue!r} in the staff navigation"
+    return int(found.group(1))
 
 
 def residence_topic(app) -> int:
@@ -108,9 +117,11 @@ def test_the_queue_shows_waiting_time_and_claims_to_the_topics_experts(
     sign_in(other_topic.email)
     queue = page(client.get("/en/moderation/private"))
     assert "removal order" not in queue and "No private consultation is open for you." in queue
+    assert waiting_in_nav(queue, "Private consultations") == 0  # not counted where unseen
     sign_in(reader.email)
     queue = page(client.get("/en/moderation/private"))
     assert "removal order" in queue and "waiting for" in queue
+    assert waiting_in_nav(queue, "Private consultations") == 1
     client.post(
         f"/en/moderation/claim/question/{question_id}", data={"next": "/en/moderation/private"}
     )

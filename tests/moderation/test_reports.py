@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
+from flask_migrate import downgrade, upgrade
 
 from app.extensions import db
 from app.models import User, utcnow
+from forum import services as forum_services
 from forum import view_counter
 from forum.knowledge.models import Article
-from forum.models import Answer, Question
+from forum.models import Answer, PostHold, Question
 from moderation import reports
+from moderation import services as moderation_services
 from moderation.models import AuditEntry, Flag
 from search.models import UnmatchedSearch
 from tests.moderation.test_knowledge_queues import accepted_answer, make_article  # noqa: F401
@@ -35,8 +39,8 @@ def at(day: date, hours: float = 10) -> datetime:
 
 def add_question(author: User, language: str, asked: datetime, **fields) -> Question:
     fields.setdefault("title", f"A question in {language}")
+    fields.setdefault("topic_id", 1)
     question = Question(
-        topic_id=1,
         author_id=author.id,
         slug="a-question",
         body="What is the waiting time?",
@@ -72,13 +76,48 @@ def test_questions_per_week_by_language_and_visibility(app, make_user, week, per
         add_question(member, "lt", at(week + timedelta(days=7)))  # after the period
         db.session.commit()
         rows = {row[0]: row[1:] for row in reports.questions_per_week(period).rows}
-        topics = reports.questions_per_topic(period).rows
     # lt, en, ru, other, public, private, all
     assert rows == {
         week - timedelta(days=7): (0, 0, 1, 0, 1, 0, 1),
         week: (3, 1, 0, 0, 3, 1, 4),
     }
-    assert [row[1:] for row in topics] == [(4, 1, 5)]
+
+
+def test_questions_per_week_by_topic_in_the_pages_language(app, make_user, moderator, week, period):
+    member = make_user()
+    with app.test_request_context("/en/"):
+        # topic 1 is "Residence permits" (first in order), topic 2 "Work"
+        for topic_id, asked, fields in (
+            (2, at(week), {}),
+            (2, at(week, 3), {"visibility": "private"}),
+            (1, at(week, 4), {}),
+            (1, at(week - timedelta(days=7)), {"visibility": "private"}),
+            (1, at(week), {"status": "rejected"}),  # spam is not a question
+            (2, at(week + timedelta(days=7)), {}),  # after the period
+        ):
+            add_question(member, "lt", asked, topic_id=topic_id, **fields)
+        db.session.commit()
+        report = reports.questions_per_topic(period)
+    # week, topic, public, private, all
+    assert report.rows == [
+        (week - timedelta(days=7), "Residence permits", 0, 1, 1),
+        (week, "Residence permits", 1, 0, 1),
+        (week, "Work", 1, 1, 2),
+    ]
+    assert report.series == ["Residence permits", "Work"]
+    query = f"since={period.since.isoformat()}&until={period.until.isoformat()}"
+    shown = page(moderator.get(f"/ru/moderation/reports/topics?{query}"))
+    assert "Вид на жительство" in shown and "Работа" in shown
+    rows = list(
+        csv.reader(io.StringIO(page(moderator.get(f"/lt/moderation/reports/topics.csv?{query}"))))
+    )
+    assert rows[1:] == [
+        [(week - timedelta(days=7)).isoformat(), "Leidimai gyventi", "0", "1", "1"],
+        [week.isoformat(), "Leidimai gyventi", "1", "0", "1"],
+        [week.isoformat(), "Darbas", "1", "1", "2"],
+    ]
+    svg = moderator.get(f"/en/moderation/reports/topics/chart.svg?{query}").get_data(as_text=True)
+    assert "Residence permits" in svg and "Work" in svg and "<script" not in svg
 
 
 def test_time_to_the_first_expert_answer_per_week_and_language(app, make_user, week, period):
@@ -96,6 +135,40 @@ def test_time_to_the_first_expert_answer_per_week_and_language(app, make_user, w
         (week - timedelta(days=7), "en", 1, 30.0, 30.0, 0.0, 1.0, 0.0),
         (week, "lt", 6, 3.0, 100.0, 4 / 6, 4 / 6, 1 / 6),
     ]
+
+
+def test_response_times_at_the_24_and_72_hour_edges_in_page_csv_and_chart(
+    app, make_user, moderator, week, period
+):
+    member = make_user()
+    with app.test_request_context("/en/"):
+        for language, hours in (("ru", 24), ("ru", 72), ("ru", 73), ("ru", None), ("en", 10)):
+            asked = at(week)
+            answered = asked + hours * HOUR if hours else None
+            add_question(member, language, asked, first_expert_answer_at=answered)
+        add_question(member, "ru", at(week), first_expert_answer_at=at(week, 13), status="rejected")
+        db.session.commit()
+        report = reports.response_times_per_week(period)
+    # week, language, questions, median, p90, within 24 h, within 72 h, not answered
+    assert report.rows == [
+        (week, "en", 1, 10.0, 10.0, 1.0, 1.0, 0.0),
+        (week, "ru", 4, 72.0, 73.0, 0.25, 0.5, 0.25),
+    ]
+    query = f"since={period.since.isoformat()}&until={period.until.isoformat()}"
+    rows = list(
+        csv.reader(
+            io.StringIO(page(moderator.get(f"/en/moderation/reports/response-times.csv?{query}")))
+        )
+    )
+    assert rows[1:] == [
+        [week.isoformat(), "en", "1", "10", "10", "1", "1", "0"],
+        [week.isoformat(), "ru", "4", "72", "73", "0.25", "0.5", "0.25"],
+    ]
+    shown = page(moderator.get(f"/en/moderation/reports/response-times?{query}"))
+    assert "25%" in shown and "50%" in shown and "72.0" in shown
+    svg = moderator.get(f"/en/moderation/reports/response-times/chart.svg?{query}")
+    text = svg.get_data(as_text=True)
+    assert "RU: Median, hours" in text and "RU: 90th percentile, hours" in text
 
 
 def test_unanswered_questions_by_age(app, make_user):
@@ -136,8 +209,13 @@ def test_moderation_per_week(app, make_user, week, period):
     member, moderator = make_user(), make_user("moderator")
     with app.test_request_context("/en/"):
         held = add_question(member, "lt", at(week), status="pending")
-        approved = add_question(member, "lt", at(week, 1))
+        approved = add_question(member, "lt", at(week - timedelta(days=7), 1))
         rejected = add_question(member, "lt", at(week, 2), status="rejected")
+        # the approved one was held when asked and again after an edit: it waited from the
+        # second hold (2 h) to its approval (3 h); the rejected one was never held (hidden,
+        # then rejected): no time in the queue
+        for post, hours in ((held, 0), (approved, -7 * 24 + 1), (approved, 2)):
+            db.session.add(PostHold(post_kind="question", post_id=post.id, held_at=at(week, hours)))
         for action, question, hours in (("approve", approved, 3), ("reject", rejected, 7)):
             db.session.add(
                 AuditEntry(
@@ -160,8 +238,30 @@ def test_moderation_per_week(app, make_user, week, period):
         )
         db.session.commit()
         rows = {row[0]: row[1:] for row in reports.moderation_per_week(period).rows}
-    # held, approved, rejected, hidden, flags raised, settled, median hours in the queue
-    assert rows[week] == (1, 1, 1, 0, 1, 1, 3.5)
+    # held, approved, rejected, hidden, still held, flags raised, settled, median hours queued
+    assert rows[week] == (2, 1, 1, 0, 1, 1, 1, 1.0)
+    assert rows[week - timedelta(days=7)] == (1, 0, 0, 0, 0, 0, 0, None)
+
+
+def test_holds_are_counted_after_the_moderator_decides(app, make_user, ask):
+    """The policy's hold reason goes when a post is decided; the hold itself stays counted."""
+    member, moderator = make_user(), make_user("moderator")
+    first, second, third = (ask(member, title=f"Question number {n}?") for n in (1, 2, 3))
+    with app.test_request_context("/en/"):
+        staff = db.session.get(User, moderator.id)
+        moderation_services.approve(staff, "question", db.session.get(Question, first))
+        moderation_services.reject(staff, "question", db.session.get(Question, second), "Spam")
+        assert db.session.get(Question, first).hold_reason == ""
+        holds = db.session.scalars(db.select(PostHold).order_by(PostHold.id)).all()
+        assert [(hold.post_id, hold.reason) for hold in holds] == [
+            (first, "first_posts"),
+            (second, "first_posts"),
+            (third, "first_posts"),
+        ]
+        today = utcnow().date()
+        rows = reports.moderation_per_week(reports.DateRange(today, today)).rows
+    # held, approved, rejected, hidden, still held
+    assert [row[1:6] for row in rows] == [(3, 1, 1, 0, 1)]
 
 
 def test_experts_answers_accepted_answers_and_articles(app, make_user, week, period):
@@ -374,5 +474,62 @@ def test_article_views_are_counted_and_reported(
     with app.test_request_context("/en/"):
         views = reports.article_views(reports.default_range(today)).rows
         published = reports.knowledge_base(reports.default_range(today)).rows
+        experts = reports.experts_and_organisations(reports.default_range(today)).rows
     assert [(row[0], row[3]) for row in views] == [("Renewing", 3)]
+    # the expert's one answer, accepted, and the article made from it
+    assert [row[2:] for row in experts] == [(1, 1, 1)]
     assert sum(row[1] for row in published) == 1
+
+
+def test_holds_decided_before_they_were_kept_are_counted_after_the_upgrade(app, make_user):
+    """The migration that keeps holds finds the older ones in the decisions' `before`."""
+    member, moderator = make_user(), make_user("moderator")
+    asked = at(weeks_ago(2))
+    with app.test_request_context("/en/"):
+        downgrade(revision="7a9e5c0de0a1")
+        try:
+            waiting = add_question(member, "lt", asked, status="pending", hold_reason="spam")
+            approved = add_question(member, "lt", asked)
+            hidden = add_question(member, "lt", asked, status="rejected")
+            for action, post, before in (
+                ("approve", approved, {"status": "pending", "hold_reason": "first_posts"}),
+                ("reject", hidden, {"status": "hidden", "hold_reason": ""}),  # not a hold
+            ):
+                db.session.add(
+                    AuditEntry(
+                        actor_id=moderator.id,
+                        action=action,
+                        target_kind="question",
+                        target_id=post.id,
+                        before=json.dumps(before),
+                    )
+                )
+            db.session.commit()
+            waiting_id, approved_id = waiting.id, approved.id
+        finally:
+            db.session.remove()
+            upgrade(revision="heads")
+        holds = db.session.execute(
+            db.select(PostHold.post_id, PostHold.reason, PostHold.held_at).order_by(
+                PostHold.post_id
+            )
+        ).all()
+    assert holds == [(waiting_id, "spam", asked), (approved_id, "first_posts", asked)]
+
+
+def test_an_edit_held_again_is_a_hold_of_its_own(app, make_user, ask, topic_id):
+    """A published question its author edits with a phone number waits again: a second hold."""
+    member, moderator = make_user(), make_user("moderator")
+    question_id = ask(member)
+    with app.test_request_context("/en/"):
+        question = db.session.get(Question, question_id)
+        moderation_services.approve(db.session.get(User, moderator.id), "question", question)
+        draft = forum_services.QuestionDraft(
+            title=question.title,
+            body=question.body + " Call me on +370 612 34567.",
+            topic_id=topic_id,
+        )
+        forum_services.edit_question(db.session.get(User, member.id), question, draft, "More")
+        reasons = db.session.scalars(db.select(PostHold.reason).order_by(PostHold.id)).all()
+        assert question.status == "pending"
+    assert reasons == ["first_posts", "personal_data"]
