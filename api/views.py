@@ -34,6 +34,7 @@ from api.schemas import (
     TopicList,
     TopicPageArgs,
 )
+from api.searching import search_published
 from api.spec import openapi_document
 from app.content import translations
 from app.extensions import db, limiter
@@ -263,7 +264,7 @@ def search():
     words = query_words(typed)
     hits, more = [], False
     if words.words and page * limit <= MAX_RESULTS:
-        results = current_app.extensions["search"].backend.search(
+        results = search_published(
             SearchQuery(
                 text=words.text if words.shortened else typed,
                 kinds=(DocumentKind(args["kind"]),) if args.get("kind") else (),

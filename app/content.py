@@ -16,6 +16,7 @@ from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 from app import submissions
 from app.config import LANGUAGES
 from app.extensions import db
+from app.frontmatter import DemoText
 from app.markup import render_markdown
 from app.models import UTCDateTime, utcnow
 from app.submissions import Submission
@@ -85,6 +86,13 @@ class TranslatedContent:
         self.body_html = str(render_markdown(body))
         self.updated_at = utcnow()
 
+    def snapshot(self, *columns: str, heading: tuple[str, ...] = ()) -> dict:
+        """What the audit log keeps of the item before and after a change, in this order: its
+        group, state, language and address, the feature's `heading` (what kind of item it is),
+        its text, then the feature's other `columns`."""
+        shared = ("group_id", "status", "language", "slug", *heading, "title", "summary", "body")
+        return {name: getattr(self, name) for name in (*shared, *columns)}
+
 
 def translations(item, published_only: bool) -> list:
     """The other items of the item's group, in the site's language order."""
@@ -127,4 +135,14 @@ def save(item, announce, claimed: Submission | None = None):
     submissions.saved(claimed, item.id)
     announce()
     db.session.commit()
+    return item
+
+
+def add_demo_item(model, group, text: DemoText, moment: datetime, **columns):
+    """Add a demo item of `model` to `group`: a demo file's text (app/frontmatter.py), written
+    at `moment`, with the feature's own `columns`."""
+    item = model(group=group, language=text.language, slug=text.slug, **columns)
+    item.write_text(text.title, text.summary, text.body)
+    item.created_at = item.updated_at = moment
+    db.session.add(item)
     return item

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import current_app, request
+from flask import current_app, request, url_for
 from flask_babel.speaklater import LazyString
+from markupsafe import escape
 
 from app.models import utcnow
 
@@ -46,6 +47,21 @@ class Feed:
 def entry_id(kind: str, number: int | str) -> str:
     """A permanent id that survives a change of title or address: a tag URI."""
     return f"tag:{request.host.split(':')[0]},2026:{kind}/{number}"
+
+
+def content_entry(
+    kind: str, endpoint: str, item, language: str, updated: datetime | None = None
+) -> FeedEntry:
+    """The entry of a translated item (app/content.py: an article, a news item) at its page."""
+    return FeedEntry(
+        id=entry_id(kind, item.id),
+        title=item.title,
+        url=url_for(endpoint, lang_code=language, slug=item.slug, _external=True),
+        summary_html=str(escape(item.summary)),
+        content_html=item.body_html,
+        published=item.published_at or item.created_at,
+        updated=updated or item.updated_at,
+    )
 
 
 def last_update(entries: list[FeedEntry]) -> datetime:

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from app.content import add_demo_item
 from app.extensions import db
 from app.models import Organisation, User, utcnow
 from news import demo_content
@@ -37,10 +38,11 @@ def load(accounts: dict[str, User]) -> None:
         moment = _published_at(story)
         group = NewsGroup(created_at=moment)
         for item in story.items:
-            news_item = NewsItem(
-                group=group,
-                language=item.language,
-                slug=item.slug,
+            add_demo_item(
+                NewsItem,
+                group,
+                item,
+                moment,
                 kind=story.kind,
                 starts_at=starts_at,
                 ends_at=ends_at,
@@ -53,7 +55,4 @@ def load(accounts: dict[str, User]) -> None:
                 published_at=moment if story.published else None,
                 author_id=moderator.id,
             )
-            news_item.write_text(item.title, item.summary, item.body)
-            news_item.created_at = news_item.updated_at = moment
-            db.session.add(news_item)
     db.session.commit()

@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import url_for
 from flask_babel import lazy_gettext as _l
-from markupsafe import escape
 
-from app.feeds import Feed, FeedEntry, entry_id
+from app.feeds import Feed, FeedEntry, content_entry
 from news import queries
+from news.models import NewsItem
 
 
 def news_entries(language: str) -> list[FeedEntry]:
     return [
-        FeedEntry(
-            id=entry_id("news", item.id),
-            title=item.title,
-            url=url_for("news.item", lang_code=language, slug=item.slug, _external=True),
-            summary_html=str(escape(item.summary)),
-            content_html=item.body_html,
-            published=item.published_at or item.created_at,
-            updated=max(item.updated_at, item.published_at or item.updated_at),
-        )
+        content_entry("news", "news.item", item, language, _updated(item))
         for item in queries.feed_items(language)
     ]
+
+
+def _updated(item: NewsItem) -> datetime:
+    """Its last change, or its publication if that came later."""
+    return max(item.updated_at, item.published_at or item.updated_at)
 
 
 NEWS = Feed(

@@ -81,23 +81,8 @@ class NewsDraft:
 
 def snapshot(item: NewsItem) -> dict:
     """What the audit log keeps of an item before and after a change."""
-    return {
-        "group_id": item.group_id,
-        "status": item.status,
-        "language": item.language,
-        "slug": item.slug,
-        "kind": item.kind,
-        "title": item.title,
-        "summary": item.summary,
-        "body": item.body,
-        "starts_at": item.starts_at,
-        "ends_at": item.ends_at,
-        "time_zone": item.time_zone,
-        "place": item.place,
-        "online": item.online,
-        "registration_url": item.registration_url,
-        "organisation_id": item.organisation_id,
-    }
+    event = ("starts_at", "ends_at", "time_zone", "place", "online", "registration_url")
+    return item.snapshot(*event, "organisation_id", heading=("kind",))
 
 
 def _announce(item: NewsItem, action: str, actor: User, before: dict) -> None:

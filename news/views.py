@@ -14,7 +14,6 @@ from markupsafe import Markup
 from app.config import LANGUAGES
 from app.content import ContentError, SlugTaken, translations
 from app.content_views import ContentPages
-from app.forms import ActionForm
 from app.locale import current_language
 from app.models import Organisation, utcnow
 from app.permissions import Action, can, require
@@ -50,17 +49,9 @@ def index():
     )
 
 
-def _item_or_404(slug: str) -> NewsItem:
-    """The item at `slug`; drafts exist for staff who write news only."""
-    item = queries.item_by_slug(slug)
-    if item is None or (not item.is_published and not can(current_user, Action.PUBLISH_NEWS)):
-        abort(404)
-    return item
-
-
 @bp.route("/news/<slug>")
 def item(slug: str):
-    found = _item_or_404(slug)
+    found = PAGES.item_or_404(slug)
     staff = can(current_user, Action.PUBLISH_NEWS)
     others = translations(found, published_only=not staff)
     present = {found.language, *(other.language for other in others)}
@@ -80,7 +71,7 @@ def _zone(name: str | None) -> ZoneInfo:
 @bp.route("/news/<slug>/event.ics")
 def item_calendar(slug: str):
     """The event as an iCalendar file, for a calendar app."""
-    found = _item_or_404(slug)
+    found = PAGES.item_or_404(slug)
     if not found.is_event:
         abort(404)
     return Response(
@@ -130,103 +121,86 @@ def _fill_form(form: NewsForm, draft: services.NewsDraft) -> None:
     form.organisation.data = draft.organisation_id or 0
 
 
-def _show_error(form: NewsForm, error: ContentError) -> None:
-    """Put a service's refusal next to the field it is about."""
-    if isinstance(error, SlugTaken):
-        form.slug.errors = [_("Another news item already has this address. Choose another one.")]
-    elif isinstance(error, services.UnknownOrganisation):
-        form.organisation.errors = [_("Choose an organisation from the list.")]
-    elif isinstance(error, services.EventNeedsStart):
-        form.starts_at.errors = [_("Give the date and time the event starts.")]
-    elif isinstance(error, services.EndsBeforeStart):
-        form.ends_at.errors = [_("The event cannot end before it starts.")]
-    else:
-        abort(400)
+def _with_organisations(form: NewsForm) -> NewsForm:
+    form.organisation.choices = organisation_choices()
+    return form
 
 
-PAGES = ContentPages(
-    "news.item",
-    "news.index",
+class NewsPages(ContentPages):
+    """The news pages for staff: an item is news or an event, with its dates and place."""
+
+    decisions = ("publish", "unpublish")
+
+    def draft(self, form: NewsForm, language: str) -> services.NewsDraft:
+        return _draft(form, language)
+
+    def show_error(self, form: NewsForm, error: ContentError) -> None:
+        if isinstance(error, SlugTaken):
+            form.slug.errors = [
+                _("Another news item already has this address. Choose another one.")
+            ]
+        elif isinstance(error, services.UnknownOrganisation):
+            form.organisation.errors = [_("Choose an organisation from the list.")]
+        elif isinstance(error, services.EventNeedsStart):
+            form.starts_at.errors = [_("Give the date and time the event starts.")]
+        elif isinstance(error, services.EndsBeforeStart):
+            form.ends_at.errors = [_("The event cannot end before it starts.")]
+        else:
+            abort(400)
+
+    def translation_form(self) -> NewsForm:
+        return _with_organisations(NewsForm())
+
+    def start_translation(self, form: NewsForm, original: NewsItem) -> None:
+        # the facts stay the same in every language; the words are the translator's
+        _fill_form(form, services.NewsDraft.of(original))
+        form.title.data = form.summary.data = form.body.data = form.slug.data = ""
+
+    def create_translation(self, original: NewsItem, draft: services.NewsDraft) -> NewsItem:
+        return services.create_translation(current_user, original, draft)
+
+    def edit_form(self) -> EditItemForm:
+        return _with_organisations(EditItemForm())
+
+    def start_edit(self, form: NewsForm, item: NewsItem) -> None:
+        _fill_form(form, services.NewsDraft.of(item))
+
+    def save_edit(self, item: NewsItem, draft: services.NewsDraft) -> None:
+        services.edit_item(current_user, item, draft)
+
+    def act(self, item: NewsItem, decision: str, form) -> str:
+        """Publish a draft, or take a published item back to a draft."""
+        if decision == "publish":
+            services.publish_item(current_user, item)
+            return _("The item is published.")
+        services.unpublish_item(current_user, item)
+        return _("The item is back to a draft: only staff can see it.")
+
+
+PAGES = NewsPages(
+    "news",
+    "item",
+    queries.item_by_slug,
     queries.item_by_id,
+    Action.PUBLISH_NEWS,
     _l("The draft is saved. It is not public until it is published."),
     _l("This item already has a version in that language."),
 )
+PAGES.add_staff_pages(bp, "/news")
 
 
 @bp.route("/news/new", methods=["GET", "POST"])
 @login_required
 def new():
     require(Action.PUBLISH_NEWS)
-    form = NewItemForm()
-    form.organisation.choices = organisation_choices()
+    form = _with_organisations(NewItemForm())
     if request.method == "GET":
         form.language.data = current_language()
     elif sent := PAGES.write(
-        form,
-        lambda: services.create_item(current_user, _draft(form, form.language.data)),
-        _show_error,
+        form, lambda: services.create_item(current_user, _draft(form, form.language.data))
     ):
         return sent
     return render_template("news/new.html", form=form)
-
-
-@bp.route("/news/<slug>/translate", methods=["GET", "POST"])
-@login_required
-def translate(slug: str):
-    require(Action.PUBLISH_NEWS)
-    original = _item_or_404(slug)
-    language = request.args.get("to", "")
-    if language not in LANGUAGES or language == original.language:
-        abort(404)
-    form = NewsForm()
-    form.organisation.choices = organisation_choices()
-    if request.method == "GET":
-        # the facts stay the same in every language; the words are the translator's
-        _fill_form(form, services.NewsDraft.of(original))
-        form.title.data = form.summary.data = form.body.data = form.slug.data = ""
-    elif sent := PAGES.write(
-        form,
-        lambda: services.create_translation(current_user, original, _draft(form, language)),
-        _show_error,
-    ):
-        return sent
-    return render_template("news/translate.html", form=form, original=original, language=language)
-
-
-@bp.route("/news/<slug>/edit", methods=["GET", "POST"])
-@login_required
-def edit(slug: str):
-    require(Action.PUBLISH_NEWS)
-    found = _item_or_404(slug)
-    form = EditItemForm()
-    form.organisation.choices = organisation_choices()
-    if request.method == "GET":
-        _fill_form(form, services.NewsDraft.of(found))
-    elif sent := PAGES.write(
-        form,
-        lambda: services.edit_item(current_user, found, _draft(form, found.language)),
-        _show_error,
-        lambda _nothing: PAGES.changes_saved(found),
-    ):
-        return sent
-    return render_template("news/edit.html", form=form, item=found)
-
-
-@bp.route("/news/<slug>/<any(publish,unpublish):decision>", methods=["POST"])
-@login_required
-def decide(slug: str, decision: str):
-    """Publish a draft, or take a published item back to a draft."""
-    require(Action.PUBLISH_NEWS)
-    found = _item_or_404(slug)
-
-    def act() -> str:
-        if decision == "publish":
-            services.publish_item(current_user, found)
-            return _("The item is published.")
-        services.unpublish_item(current_user, found)
-        return _("The item is back to a draft: only staff can see it.")
-
-    return PAGES.decide(found, ActionForm(), act, str)
 
 
 NEWS_STATES = {

@@ -49,6 +49,7 @@ def init_app(app: Flask) -> None:
     service = SearchService(app)
     app.extensions["search"] = service
     app.extensions["similar_questions"] = service.similar  # forum.similar.SimilarFinder
+    app.extensions["published_search"] = service.search  # api.searching.PublishedSearch
     app.extensions["site_search"] = SiteSearch(
         "search.search",
         _l("Search questions, articles and news"),

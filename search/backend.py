@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import abc
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -102,6 +103,7 @@ class SearchResults:
 
 
 Progress = Callable[[int], None]
+WriteBatch = Callable[[list[Document]], None]
 
 
 class SearchBackend(abc.ABC):
@@ -151,14 +153,21 @@ class SearchBackend(abc.ABC):
 
         `expected`, how many there will be, lets a backend choose how to build.
         """
-        self.clear()
         total = 0
-        for batch in batches:
-            self.index(batch)
-            total += len(batch)
-            if progress:
-                progress(len(batch))
+        with self.rebuilding(expected) as write:
+            for batch in batches:
+                write(batch)
+                total += len(batch)
+                if progress:
+                    progress(len(batch))
         return total
+
+    @contextmanager
+    def rebuilding(self, expected: int | None) -> Iterator[WriteBatch]:
+        """How this backend writes a rebuild: it yields what writes one batch, and the new
+        documents replace the old ones when the block ends. Here: empty the index, then add."""
+        self.clear()
+        yield self.index
 
     def healthy(self) -> bool:
         """Whether the index can be searched."""

@@ -19,7 +19,15 @@ from app.config import ConfigurationError
 from app.doctor import Finding, Level
 from app.extensions import db
 from app.models import utcnow
-from search.backend import DocumentKind, Hit, IndexBusy, Progress, SearchBackend
+from search.backend import (
+    DocumentKind,
+    Hit,
+    IndexBusy,
+    Progress,
+    SearchBackend,
+    SearchQuery,
+    SearchResults,
+)
 from search.documents import all_documents, count_published, load_documents
 from search.models import SearchOutbox
 
@@ -225,6 +233,10 @@ class SearchService:
                     self.backend.update(list(documents.values()), removed | gone)
                     removed = set()
         return drift
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        """Published documents matching `query`, from the backend (opened on first use)."""
+        return self.backend.search(query)
 
     def similar(self, title: str, language: str) -> list[Hit]:
         """Published questions and articles like a title being typed (forum.similar's finder)."""

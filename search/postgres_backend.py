@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from markupsafe import escape
 from sqlalchemy import Engine, bindparam, text
@@ -31,10 +32,10 @@ from search.backend import (
     Document,
     DocumentKind,
     Hit,
-    Progress,
     SearchBackend,
     SearchQuery,
     SearchResults,
+    WriteBatch,
 )
 from search.snippets import START_MARK, STOP_MARK, clean_excerpt, from_marked_html
 from search.words import edit_distance, query_words
@@ -234,6 +235,23 @@ class SearchTimedOut(Exception):
     """PostgreSQL cancelled a search statement at the time limit."""
 
 
+def _hits(rows) -> list[Hit]:
+    """Hits from rows of kind, id, title, path, language, answered, score and snippet."""
+    return [
+        Hit(
+            kind=DocumentKind(kind),
+            id=document_id,
+            title=title,
+            snippet=from_marked_html(snippet or ""),
+            url_path=url_path,
+            language=language,
+            score=float(score),
+            answered=answered,
+        )
+        for kind, document_id, title, url_path, language, answered, score, snippet in rows
+    ]
+
+
 class PostgresBackend(SearchBackend):
     """Documents, vectors and words in the application's PostgreSQL database."""
 
@@ -314,30 +332,20 @@ class PostgresBackend(SearchBackend):
             connection.execute(text("DELETE FROM search_document"))
             connection.execute(text("DELETE FROM search_word"))
 
-    def rebuild(
-        self,
-        batches: Iterable[list[Document]],
-        progress: Progress | None = None,
-        expected: int | None = None,
-    ) -> int:
+    @contextmanager
+    def rebuilding(self, expected: int | None) -> Iterator[WriteBatch]:
         """Replace every document in one transaction: searches see the old set until the end."""
-        total = 0
         with self.engine.begin() as connection:
             # in bulk, merging the pending lists seldom is twice as fast; VACUUM merges them
             _pending_list(connection, BULK_PENDING_LIST_KB)
             connection.execute(text("DELETE FROM search_document"))
             connection.execute(text("DELETE FROM search_word"))
-            for batch in batches:
-                connection.execute(UPSERT, [self._row(document) for document in batch])
-                total += len(batch)
-                if progress:
-                    progress(len(batch))
+            yield lambda batch: connection.execute(UPSERT, [self._row(doc) for doc in batch])
             connection.execute(ALL_WORDS)
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             # merge the GIN indexes' pending lists and give the planner fresh statistics
             connection.execute(text("VACUUM (ANALYZE) search_document"))
             connection.execute(text("ANALYZE search_word"))
-        return total
 
     # --- reading ------------------------------------------------------------------------
 
@@ -462,19 +470,7 @@ class PostgresBackend(SearchBackend):
             ORDER BY {order}
         """  # noqa: S608 - fixed identifiers; user text only as bound parameters
         rows = self._timed(connection, page_sql, params, self.time_limit_ms)
-        hits = [
-            Hit(
-                kind=DocumentKind(kind),
-                id=document_id,
-                title=title,
-                snippet=from_marked_html(snippet or ""),
-                url_path=url_path,
-                language=language,
-                score=float(score),
-                answered=answered,
-            )
-            for kind, document_id, title, url_path, language, answered, score, snippet in rows
-        ]
+        hits = _hits(rows)
         return SearchResults(
             hits=hits,
             total=min(total, self.count_cap),
@@ -592,16 +588,4 @@ class PostgresBackend(SearchBackend):
                 rows = self._timed(connection, rows_sql, params, self.time_limit_ms)
             except SearchTimedOut:
                 return []
-        return [
-            Hit(
-                kind=DocumentKind(kind),
-                id=document_id,
-                title=title_,
-                snippet=from_marked_html(snippet or ""),
-                url_path=url_path,
-                language=language_,
-                score=float(score),
-                answered=answered,
-            )
-            for kind, document_id, title_, url_path, language_, answered, score, snippet in rows
-        ]
+        return _hits(rows)

@@ -149,7 +149,7 @@ def search():
     results = None
     pages = None
     if query_words(found.text).words:
-        results = _service().backend.search(found.query())
+        results = _service().search(found.query())
         pages = _pages(found, results)
         if not results.total and found.page == 1:
             # what people look for and do not find: the staff report of missing articles

@@ -47,7 +47,7 @@ from search.backend import (
     Document,
     DocumentKind,
     IndexBusy,
-    Progress,
+    WriteBatch,
 )
 from search.snippets import clean_excerpt
 
@@ -419,26 +419,20 @@ class WhooshStore:
         with self._writer(replace_all=True):
             pass
 
-    def rebuild(
-        self,
-        batches: Iterable[list[Document]],
-        progress: Progress | None = None,
-        expected: int | None = None,
-    ) -> int:
+    @contextmanager
+    def rebuilding(self, expected: int | None) -> Iterator[WriteBatch]:
         """Write every document into new segments that replace the old ones in one commit."""
         options: dict = {"limitmb": self.rebuild_memory_mb, "codec": RebuildCodec()}
         if self.procs > 1 and (expected or 0) >= PARALLEL_REBUILD_FROM:
             options.update(procs=self.procs, multisegment=True)
-        total = 0
         # A drain running now finishes first; the ones after wait in the outbox.
         with self._writer(timeout=60.0, replace_all=True, **options) as writer:
-            for batch in batches:
+
+            def add(batch: list[Document]) -> None:
                 for document in batch:
                     writer.add_document(**_fields(document))
-                total += len(batch)
-                if progress:
-                    progress(len(batch))
-        return total
+
+            yield add
 
     # --- backup ---------------------------------------------------------------------------
 

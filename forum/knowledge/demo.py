@@ -6,6 +6,7 @@ from datetime import UTC, datetime, time
 
 from sqlalchemy import select
 
+from app.content import add_demo_item
 from app.extensions import db
 from app.models import User
 from forum.knowledge import demo_content
@@ -28,22 +29,21 @@ def load(accounts: dict[str, User]) -> None:
         published_at = datetime.combine(checked_on, time(9), UTC)
         group = ArticleGroup()
         for item in demo_group.articles:
-            article = Article(
-                group=group,
-                language=item.language,
-                slug=item.slug,
+            add_demo_item(
+                Article,
+                group,
+                item,
+                published_at,
                 legal_basis=item.legal_basis,
                 sources="\n".join(item.sources),
                 topic_id=question.topic_id,
                 source_question_id=question.id,
                 source_answer_id=question.accepted_answer_id,
                 status=ArticleStatus.PUBLISHED.value,
+                published_at=published_at,
                 checked_on=checked_on,
                 review_due=review_due_after(checked_on),
                 created_by_id=expert.id,
                 updated_by_id=moderator.id,
             )
-            article.write_text(item.title, item.summary, item.body)
-            article.created_at = article.updated_at = article.published_at = published_at
-            db.session.add(article)
     db.session.commit()

@@ -106,20 +106,7 @@ def draft_from_answer(answer: Answer) -> ArticleDraft:
 
 def snapshot(article: Article) -> dict:
     """What the audit log keeps of an article before and after a change."""
-    return {
-        "group_id": article.group_id,
-        "status": article.status,
-        "language": article.language,
-        "slug": article.slug,
-        "title": article.title,
-        "summary": article.summary,
-        "body": article.body,
-        "topic_id": article.topic_id,
-        "legal_basis": article.legal_basis,
-        "sources": article.sources,
-        "checked_on": article.checked_on,
-        "review_due": article.review_due,
-    }
+    return article.snapshot("topic_id", "legal_basis", "sources", "checked_on", "review_due")
 
 
 def _announce(article: Article, action: str, actor: User, before: dict, reason: str = "") -> None:

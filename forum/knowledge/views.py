@@ -38,19 +38,9 @@ def index():
     )
 
 
-def _article_or_404(slug: str) -> Article:
-    """The article at `slug`; drafts and archived articles exist for staff only."""
-    article = queries.article_by_slug(slug)
-    if article is None:
-        abort(404)
-    if not article.is_published and not can(current_user, Action.PROPOSE_ARTICLE):
-        abort(404)
-    return article
-
-
 @bp.route("/kb/<slug>")
 def article(slug: str):
-    found = _article_or_404(slug)
+    found = PAGES.item_or_404(slug)
     staff = can(current_user, Action.PROPOSE_ARTICLE)
     if found.is_published:
         services.count_article_view(found.id)
@@ -83,29 +73,15 @@ def _draft(form: ArticleForm, language: str) -> services.ArticleDraft:
     )
 
 
-def _fill_form(form: ArticleForm, draft: services.ArticleDraft) -> None:
+def _fill_form(form: ArticleForm, draft: services.ArticleDraft | Article) -> None:
     form.title.data, form.summary.data, form.body.data = draft.title, draft.summary, draft.body
     form.topic.data, form.slug.data = draft.topic_id, draft.slug
     form.legal_basis.data, form.sources.data = draft.legal_basis, draft.sources
 
 
-def _show_error(form: ArticleForm, error: ContentError) -> None:
-    """Put a service's refusal next to the field it is about."""
-    if isinstance(error, services.NotAProposal):
-        abort(404)
-    if isinstance(error, SlugTaken):
-        form.slug.errors = [_("Another article already has this address. Choose another one.")]
-    elif isinstance(error, services.UnknownTopic):
-        form.topic.errors = [_("Choose a topic from the list.")]
-
-
-PAGES = ContentPages(
-    "knowledge.article",
-    "knowledge.index",
-    queries.article_by_id,
-    _l("The draft is saved. It is not public until a moderator publishes it."),
-    _l("This article already has a version in that language."),
-)
+def _with_topics(form: ArticleForm) -> ArticleForm:
+    form.topic.choices = topic_choices()
+    return form
 
 
 @bp.route("/kb/new", methods=["GET", "POST"])
@@ -119,8 +95,7 @@ def new():
         or not can(current_user, Action.PROPOSE_ARTICLE, answer)
     ):
         abort(404)
-    form = NewArticleForm()
-    form.topic.choices = topic_choices()
+    form = _with_topics(NewArticleForm())
     if request.method == "GET":
         draft = services.draft_from_answer(answer)
         _fill_form(form, draft)
@@ -130,97 +105,82 @@ def new():
         lambda: services.create_article_from_answer(
             current_user, answer, _draft(form, form.language.data)
         ),
-        _show_error,
     ):
         return sent
     return render_template("knowledge/new.html", form=form, answer=answer)
 
 
-@bp.route("/kb/<slug>/translate", methods=["GET", "POST"])
-@login_required
-def translate(slug: str):
-    require(Action.PROPOSE_ARTICLE)
-    original = _article_or_404(slug)
-    language = request.args.get("to", "")
-    if language not in ARTICLE_LANGUAGES or language == original.language:
-        abort(404)
-    form = ArticleForm()
-    form.topic.choices = topic_choices()
-    if request.method == "GET":
+class ArticlePages(ContentPages):
+    """The knowledge base's staff pages: articles have a topic, sources and reviews."""
+
+    decisions = ("publish", "archive", "review")
+    decider = Action.CURATE_KNOWLEDGE_BASE
+
+    def draft(self, form: ArticleForm, language: str) -> services.ArticleDraft:
+        return _draft(form, language)
+
+    def show_error(self, form: ArticleForm, error: ContentError) -> None:
+        if isinstance(error, services.NotAProposal):
+            abort(404)
+        if isinstance(error, SlugTaken):
+            form.slug.errors = [_("Another article already has this address. Choose another one.")]
+        elif isinstance(error, services.UnknownTopic):
+            form.topic.errors = [_("Choose a topic from the list.")]
+
+    def translation_form(self) -> ArticleForm:
+        return _with_topics(ArticleForm())
+
+    def start_translation(self, form: ArticleForm, original: Article) -> None:
         form.topic.data = original.topic_id
         # the official pages stay the same in every language; the words are the translator's
         form.sources.data = original.sources
-    elif sent := PAGES.write(
-        form,
-        lambda: services.create_translation(current_user, original, _draft(form, language)),
-        _show_error,
-    ):
-        return sent
-    return render_template(
-        "knowledge/translate.html", form=form, original=original, language=language
-    )
 
+    def create_translation(self, original: Article, draft: services.ArticleDraft) -> Article:
+        return services.create_translation(current_user, original, draft)
 
-@bp.route("/kb/<slug>/edit", methods=["GET", "POST"])
-@login_required
-def edit(slug: str):
-    require(Action.PROPOSE_ARTICLE)
-    found = _article_or_404(slug)
-    form = EditArticleForm()
-    form.topic.choices = topic_choices()
-    if request.method == "GET":
-        _fill_form(
-            form,
-            services.ArticleDraft(
-                found.title,
-                found.summary,
-                found.body,
-                found.topic_id,
-                found.language,
-                found.slug,
-                found.legal_basis,
-                found.sources,
-            ),
-        )
-    elif sent := PAGES.write(
-        form,
-        lambda: services.edit_article(current_user, found, _draft(form, found.language)),
-        _show_error,
-        lambda _nothing: PAGES.changes_saved(found),
-    ):
-        return sent
-    return render_template("knowledge/edit.html", form=form, article=found)
+    def edit_form(self) -> EditArticleForm:
+        return _with_topics(EditArticleForm())
 
+    def start_edit(self, form: ArticleForm, item: Article) -> None:
+        _fill_form(form, item)
 
-@bp.route("/kb/<slug>/<any(publish,archive,review):decision>", methods=["POST"])
-@login_required
-def decide(slug: str, decision: str):
-    """Publish, archive or mark an article as reviewed (curators only)."""
-    require(Action.CURATE_KNOWLEDGE_BASE)
-    found = _article_or_404(slug)
-    form = ArchiveForm() if decision == "archive" else ActionForm()
+    def save_edit(self, item: Article, draft: services.ArticleDraft) -> None:
+        services.edit_article(current_user, item, draft)
 
-    def act() -> str:
+    def decision_form(self, decision: str) -> ActionForm:
+        return ArchiveForm() if decision == "archive" else ActionForm()
+
+    def act(self, item: Article, decision: str, form) -> str:
         if decision == "publish":
-            services.publish_article(current_user, found)
+            services.publish_article(current_user, item)
             return _("The article is published.")
         if decision == "archive":
-            services.archive_article(current_user, found, form.reason.data or "")
+            services.archive_article(current_user, item, form.reason.data or "")
             return _("The article is archived.")
-        services.mark_reviewed(current_user, found)
+        services.mark_reviewed(current_user, item)
         return _(
             "Marked as reviewed: the next review is due on %(date)s.",
-            date=format_date(found.review_due),
+            date=format_date(item.review_due),
         )
 
-    return PAGES.decide(found, form, act, _refused)
+    def refused(self, error: ContentError) -> str:
+        """Publishing needs a source."""
+        return _(
+            "Add at least one official source (Edit, “Official sources”) before publishing the "
+            "article."
+        )
 
 
-def _refused(error: ContentError) -> str:
-    """Why a decision was refused (publishing needs a source)."""
-    return _(
-        "Add at least one official source (Edit, “Official sources”) before publishing the article."
-    )
+PAGES = ArticlePages(
+    "knowledge",
+    "article",
+    queries.article_by_slug,
+    queries.article_by_id,
+    Action.PROPOSE_ARTICLE,
+    _l("The draft is saved. It is not public until a moderator publishes it."),
+    _l("This article already has a version in that language."),
+)
+PAGES.add_staff_pages(bp, "/kb")
 
 
 ARTICLE_STATES = {
