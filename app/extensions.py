@@ -1,12 +1,15 @@
 """Flask extensions, created unbound and attached to the application in create_app."""
 
+from collections.abc import Callable
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, event
+from sqlalchemy.orm import Session
 
 from app.security import client_key
 
@@ -25,3 +28,19 @@ babel = Babel()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 limiter = Limiter(key_func=client_key, default_limits=[])
+
+
+_session_listeners: set[str] = set()
+
+
+def listen_to_every_session(name: str, handlers: dict[str, Callable]) -> None:
+    """Listen to events of every SQLAlchemy session of the process, once per `name`.
+
+    The search outbox, the page versions and the jobs after commit follow each transaction
+    this way; `create_app` may run more than once in a process (tests, the CLI).
+    """
+    if name in _session_listeners:
+        return
+    for event_name, handler in handlers.items():
+        event.listen(Session, event_name, handler)
+    _session_listeners.add(name)

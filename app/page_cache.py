@@ -28,13 +28,13 @@ from typing import Any, Protocol
 
 from flask import Flask, Response, current_app, g, has_app_context, make_response, request, session
 from redis import Redis
-from sqlalchemy import Delete, String, Update, bindparam, event, inspect, select
+from sqlalchemy import Delete, String, Update, bindparam, inspect, select
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, UOWTransaction, mapped_column
 
 from app.config import PROJECT_ROOT
-from app.extensions import db
+from app.extensions import db, listen_to_every_session
 from app.locale import current_language
 from app.models import HelpContact, Organisation, Topic, User
 
@@ -180,19 +180,17 @@ def _transaction_ended(session: Session, transaction) -> None:
             session.info.pop(key, None)
 
 
-_listening = False
-
-
 def listen() -> None:
-    """Bump page versions for the writes of every session of the process (once)."""
-    global _listening
-    if _listening:
-        return
-    event.listen(Session, "after_flush", _after_flush)
-    event.listen(Session, "do_orm_execute", _statement)
-    event.listen(Session, "before_commit", _before_commit)
-    event.listen(Session, "after_transaction_end", _transaction_ended)
-    _listening = True
+    """Bump page versions for the writes of every session of the process."""
+    listen_to_every_session(
+        "page versions",
+        {
+            "after_flush": _after_flush,
+            "do_orm_execute": _statement,
+            "before_commit": _before_commit,
+            "after_transaction_end": _transaction_ended,
+        },
+    )
 
 
 # the account columns no visitor's page shows: changing them renews nothing

@@ -8,8 +8,9 @@ from typing import Any
 from flask import current_app, has_app_context
 from redis import Redis
 from rq import Queue
-from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction
+
+from app.extensions import listen_to_every_session
 
 QUEUE_NAME = "mipas"
 # session.info keys: the jobs waiting for the session's commit, and those whose commit happened
@@ -57,17 +58,11 @@ def _ended(session: Session, transaction: SessionTransaction) -> None:
             enqueue(job, *args, **kwargs)
 
 
-_listening = False
-
-
 def listen() -> None:
     """Run the jobs of `after_commit` after the commits of every session of the process."""
-    global _listening
-    if _listening:
-        return
-    event.listen(Session, "after_commit", _committed)
-    event.listen(Session, "after_transaction_end", _ended)
-    _listening = True
+    listen_to_every_session(
+        "jobs after commit", {"after_commit": _committed, "after_transaction_end": _ended}
+    )
 
 
 def job_queue() -> Queue:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import logging
 
 from flask import current_app, has_app_context
-from sqlalchemy import Delete, Update, event, inspect, select
+from sqlalchemy import Delete, Update, inspect, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
+from app.extensions import listen_to_every_session
 from app.models import Topic, utcnow
 from forum.knowledge.models import Article
 from forum.models import Answer, Question
@@ -194,16 +195,14 @@ def _after_rollback(session: Session) -> None:
     session.info.pop(PENDING, None)
 
 
-_listening = False
-
-
 def listen() -> None:
-    """Start writing outbox rows for every session of the process (once)."""
-    global _listening
-    if _listening:
-        return
-    event.listen(Session, "after_flush", _after_flush)
-    event.listen(Session, "do_orm_execute", _bulk_statement)
-    event.listen(Session, "after_commit", _after_commit)
-    event.listen(Session, "after_soft_rollback", lambda session, previous: _after_rollback(session))
-    _listening = True
+    """Start writing outbox rows for every session of the process."""
+    listen_to_every_session(
+        "search outbox",
+        {
+            "after_flush": _after_flush,
+            "do_orm_execute": _bulk_statement,
+            "after_commit": _after_commit,
+            "after_soft_rollback": lambda session, previous: _after_rollback(session),
+        },
+    )
