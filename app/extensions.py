@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from flask import current_app
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_login import LoginManager
@@ -28,6 +29,17 @@ babel = Babel()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 limiter = Limiter(key_func=client_key, default_limits=[])
+
+
+@limiter.request_filter
+def _limits_off_in_this_app() -> bool:
+    """Honour each application's own RATELIMIT_ENABLED.
+
+    Flask-Limiter keeps "enabled" on the one shared Limiter, so the application created last
+    in a process would decide for all of them (the tests' live server and an app that tests
+    the limits); asking the current application keeps each as configured.
+    """
+    return not current_app.config.get("RATELIMIT_ENABLED", True)
 
 
 _session_listeners: set[str] = set()

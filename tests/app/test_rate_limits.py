@@ -154,3 +154,16 @@ def test_a_good_sign_in_does_not_count_against_the_account(account_limited, make
             assert sign_in_as(client, member.email, f"192.0.2.{round_}", PASSWORD) == 302
     finally:
         dispose(app)
+
+
+def test_an_app_without_limits_stays_without_them_when_another_app_has_them(config, client):
+    """The tests' live server runs without limits beside apps that test them: the app made
+    last in a process must not switch limits on for an app configured without them."""
+    unlimited = create_app({**config, "RATELIMIT_ENABLED": False})
+    limited = create_app(config)
+    try:
+        assert try_to_sign_in(unlimited.test_client(), 4) == [200, 200, 200, 200]
+        assert try_to_sign_in(limited.test_client(), 4) == [200, 200, 200, 429]
+    finally:
+        dispose(unlimited)
+        dispose(limited)
