@@ -9,8 +9,15 @@ change makes a new key, so no process can serve a page from before it, whichever
 made the change. The HTML lives in Redis when `REDIS_URL` is set (shared by every process),
 else in a bounded store in the process's memory.
 
-Only visitors' pages are cached: a GET without an account, flashes or a CSRF token in the
+Visitors' pages are cached: a GET without an account, flashes or a CSRF token in the
 session; a page whose rendering touches the session or makes a CSRF token is never stored.
+
+A page may also be shared between signed-in readers (`CachedPage.reader`): the thread page of
+a reader who has no part in the thread is the same for everybody of the same standing (role,
+state, expertise), apart from the header's account menu, the CSRF token and the forms'
+one-time submission keys. It is kept with those three cut out and put back fresh for each
+reader, under a key that adds the standing to the versions; a reader who asked, answered,
+commented, marked or follows the thread gets the page rendered for them alone.
 """
 
 from __future__ import annotations
@@ -20,19 +27,21 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import wraps
 from pathlib import Path
 from typing import Any, Protocol
 
 from flask import Flask, Response, current_app, g, has_app_context, make_response, request, session
+from flask_wtf.csrf import generate_csrf
 from redis import Redis
 from sqlalchemy import Delete, String, Update, bindparam, inspect, select
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, UOWTransaction, mapped_column
 
+from app import submissions
 from app.config import PROJECT_ROOT
 from app.extensions import db, listen_to_every_session
 from app.locale import current_language
@@ -72,11 +81,15 @@ class CachedPage:
     `scopes(view_args)` returns None for a request of the page that is not to be cached (a
     later page of a list, an unknown topic). `on_hit` runs when the page is served from the
     cache or revalidated, for what a view does besides rendering (counting a view).
+    `reader(view_args)`, for a page that signed-in readers share, returns what the page
+    depends on of the signed-in reader (their standing), or None when the page is theirs
+    alone; without it, signed-in readers' pages are never cached.
     """
 
     endpoint: str
     scopes: Callable[[dict[str, Any]], Iterable[str] | None]
     on_hit: Callable[[dict[str, Any]], None] | None = None
+    reader: Callable[[dict[str, Any]], Hashable | None] | None = None
 
 
 class PageInvalidation(Protocol):
@@ -348,16 +361,28 @@ def _visitor_headers(response: Response, etag: str) -> Response:
     return response
 
 
+def _page_key(cache: PageCache, scopes: Iterable[str], *more: str) -> str:
+    key_text = "|".join(
+        [
+            cache.release,
+            current_language(),
+            request.full_path,
+            repr(versions([*scopes, SITE])),
+            *more,
+        ]
+    )
+    return hashlib.sha1(key_text.encode(), usedforsecurity=False).hexdigest()
+
+
 def _serve(cache: PageCache, page: CachedPage, view: Callable, view_args: dict[str, Any]):
     if not is_visitor():
+        if page.reader is not None and is_reader():
+            return _serve_reader(cache, page, view, view_args)
         return view(**view_args)
     scopes = page.scopes(view_args)
     if scopes is None:
         return view(**view_args)
-    key_text = "|".join(
-        [cache.release, current_language(), request.full_path, repr(versions([*scopes, SITE]))]
-    )
-    key = hashlib.sha1(key_text.encode(), usedforsecurity=False).hexdigest()
+    key = _page_key(cache, scopes)
     if request.if_none_match.contains(key):
         cache.hits += 1
         if page.on_hit:
@@ -381,6 +406,85 @@ def _serve(cache: PageCache, page: CachedPage, view: Callable, view_args: dict[s
     cache.store.put(key, response.get_data(), cache.seconds)
     response.headers[HIT_HEADER] = "miss"
     return _visitor_headers(response, key)
+
+
+# ---------------------------------------------------------------------------------------------
+# pages shared by signed-in readers
+
+# Stand-ins for what each reader gets fresh, in a kept page. No page holds a NUL character:
+# requests with one are refused (app/security.py), and templates write none.
+ACCOUNT_MENU_MARK = "\x00account\x00"
+CSRF_MARK = "\x00csrf\x00"
+KEY_MARK = "\x00key\x00"
+# the block of base.html that draws the signed-in reader's account menu
+ACCOUNT_MENU_BLOCK = ("base.html", "account_menu")
+
+
+def is_reader() -> bool:
+    """Whether this request is a signed-in reader's GET with nothing of its own to show."""
+    return (
+        request.method == "GET" and bool(session.get(SIGNED_IN_KEY)) and "_flashes" not in session
+    )
+
+
+def _account_menu() -> str:
+    """The header's account menu for this request's reader, drawn alone."""
+    name, block = ACCOUNT_MENU_BLOCK
+    template = current_app.jinja_env.get_template(name)
+    context: dict[str, Any] = {}
+    current_app.update_template_context(context)
+    return "".join(template.blocks[block](template.new_context(context)))
+
+
+def _cut_out(page: str) -> str | None:
+    """The page with the reader's own parts replaced by stand-ins; None if one is not found
+    exactly where it is expected (then the page is not kept)."""
+    if "\x00" in page:
+        return None
+    menu = _account_menu()
+    if page.count(menu) != 1:
+        return None
+    page = page.replace(menu, ACCOUNT_MENU_MARK)
+    page = page.replace(generate_csrf(), CSRF_MARK)
+    for key in submissions.issued_keys():
+        if page.count(key) > 1:
+            return None
+        page = page.replace(key, KEY_MARK)
+    return page
+
+
+def _fill_in(kept: str) -> str:
+    """A kept page made this reader's: their account menu, CSRF token and fresh keys."""
+    parts = kept.replace(ACCOUNT_MENU_MARK, _account_menu(), 1).split(KEY_MARK)
+    filled = [parts[0]]
+    for part in parts[1:]:
+        filled.extend((submissions.new_key(), part))
+    return "".join(filled).replace(CSRF_MARK, generate_csrf())
+
+
+def _serve_reader(cache: PageCache, page: CachedPage, view: Callable, view_args: dict[str, Any]):
+    scopes = page.scopes(view_args)
+    standing = page.reader(view_args) if scopes is not None else None  # type: ignore[misc]
+    if standing is None:
+        return view(**view_args)
+    key = _page_key(cache, scopes, "reader", repr(standing))
+    kept = cache.store.get(key)
+    if kept is not None:
+        cache.hits += 1
+        if page.on_hit:
+            page.on_hit(view_args)
+        response = Response(_fill_in(kept.decode()), mimetype="text/html")
+        response.headers[HIT_HEADER] = "hit"
+        return response
+    cache.misses += 1
+    response = make_response(view(**view_args))
+    if response.status_code != 200 or "_flashes" in session:
+        return response
+    cut = _cut_out(response.get_data(as_text=True))
+    if cut is not None:
+        cache.store.put(key, cut.encode(), cache.seconds)
+        response.headers[HIT_HEADER] = "miss"
+    return response
 
 
 def _cached_view(cache: PageCache, page: CachedPage, view: Callable) -> Callable:

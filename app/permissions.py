@@ -343,6 +343,28 @@ class ThreadDecision:
         return seen
 
 
+def standing(user: Any, question: Any) -> tuple:
+    """What `can` and `can_see` read of `user` to decide about `question` and the posts that
+    others wrote on it, and nothing else.
+
+    Two people with the same standing get the same answers about all of them, so a thread
+    page drawn for one is the page of the other, if neither wrote, marked or follows anything
+    on it: the page cache shares it between them (app/page_cache.py). Whatever `can`,
+    `can_see` or the thread page come to read of a person must be added here;
+    tests/app/test_permissions.py holds the answers equal for equal standings.
+    """
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ("visitor",)
+    return (
+        str(user.role),
+        bool(user.is_active),
+        bool(user.is_confirmed),
+        bool(user.is_suspended),
+        question.topic_id in expert_topic_ids(user),
+        _is_author(user, question),
+    )
+
+
 def current_user_on_thread(question: Any) -> ThreadDecision:
     """The signed-in user's `ThreadDecision` on `question`, made once per request."""
     decisions: dict[int, ThreadDecision] = g.setdefault("thread_decisions", {})

@@ -14,7 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from flask import request
+from flask import g, has_request_context, request
 from sqlalchemy import ForeignKey, String, UniqueConstraint, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
@@ -58,8 +58,21 @@ class Resubmitted(Exception):
         self.saved = saved
 
 
+# g: the keys made for this request's forms
+ISSUED = "submission_keys_issued"
+
+
 def new_key() -> str:
-    return secrets.token_urlsafe(24)
+    key = secrets.token_urlsafe(24)
+    if has_request_context():
+        g.setdefault(ISSUED, []).append(key)
+    return key
+
+
+def issued_keys() -> list[str]:
+    """The keys made for the forms of this request's page: the page cache gives each reader
+    of a kept page fresh ones in their place."""
+    return list(g.get(ISSUED, ()))
 
 
 def _well_formed(value: str | None) -> str:

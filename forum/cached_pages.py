@@ -12,15 +12,17 @@ from __future__ import annotations
 from typing import Any
 
 from flask import request
+from flask_login import current_user
 from sqlalchemy import Delete, Update, inspect, select
 from sqlalchemy.orm import Session
 
 from app.config import LANGUAGES
 from app.main.services import topic_by_slug
 from app.page_cache import SITE, CachedPage
-from forum import services
+from app.permissions import standing
+from forum import queries, services
 from forum.knowledge.models import Article, ArticleGroup
-from forum.models import Answer, Comment, Question, Tag, Vote, question_tag
+from forum.models import Answer, Comment, PostStatus, Question, Tag, Vote, question_tag
 
 KB = "kb"
 QUESTIONS = "questions"
@@ -48,6 +50,21 @@ def _thread(view_args: dict[str, Any]) -> list[str]:
     return [thread_scope(view_args["question_id"])]
 
 
+def _thread_reader(view_args: dict[str, Any]) -> tuple | None:
+    """The signed-in reader's standing on a public thread they have no part in; None for a
+    thread that is not public, or one they asked, answered, commented on, marked or follow
+    (their page shows things of their own)."""
+    user = current_user._get_current_object()
+    if not user.is_authenticated:
+        return None
+    question = queries.question(view_args["question_id"])
+    if question is None or question.is_private or question.status != PostStatus.PUBLISHED:
+        return None
+    if queries.takes_part(user.id, question.id):
+        return None
+    return standing(user, question)
+
+
 def _count_view(view_args: dict[str, Any]) -> None:
     services.count_view(view_args["question_id"])
 
@@ -71,7 +88,7 @@ def _topic(view_args: dict[str, Any]) -> list[str] | None:
 
 
 PAGES = [
-    CachedPage("forum.thread", _thread, on_hit=_count_view),
+    CachedPage("forum.thread", _thread, on_hit=_count_view, reader=_thread_reader),
     CachedPage("forum.questions", _question_list),
     CachedPage("forum.topic", _topic),
     CachedPage("knowledge.index", lambda view_args: [KB]),

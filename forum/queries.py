@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.extensions import db
@@ -208,6 +208,37 @@ def load_thread(question_id: int, viewer: User | None) -> Thread | None:
         )
     answers.sort(key=answer_order(found))
     return Thread(found, answers, question_comments, answer_comments, voted, following)
+
+
+def _taking_part() -> Select:
+    user_id, question_id = bindparam("user_id"), bindparam("question_id")
+    answers = select(Answer.id).where(Answer.question_id == question_id)
+    parts = [
+        select(Question.id).where(Question.id == question_id, Question.author_id == user_id),
+        select(Answer.id).where(Answer.question_id == question_id, Answer.author_id == user_id),
+        select(Comment.id).where(
+            Comment.author_id == user_id,
+            or_(Comment.question_id == question_id, Comment.answer_id.in_(answers)),
+        ),
+        select(Vote.id).where(Vote.user_id == user_id, Vote.answer_id.in_(answers)),
+        select(Subscription.id).where(
+            Subscription.user_id == user_id, Subscription.question_id == question_id
+        ),
+    ]
+    return select(or_(*(part.exists() for part in parts)))
+
+
+# built once: asked on every signed-in reader's thread page, even one served from the cache
+TAKING_PART = _taking_part()
+
+
+def takes_part(user_id: int, question_id: int) -> bool:
+    """Whether the person asked, answered, commented on, marked or follows the thread: then
+    its page shows them things of their own (their tools, marks, pending posts)."""
+    found = db.session.connection().execute(
+        TAKING_PART, {"user_id": user_id, "question_id": question_id}
+    )
+    return bool(found.scalar())
 
 
 def revisions(kind: str, post_id: int) -> list[Revision]:

@@ -7,7 +7,7 @@ import pytest
 from flask_login import AnonymousUserMixin
 
 from app.models import User, utcnow
-from app.permissions import POST_TOOLS, Action, ThreadDecision, can, can_see
+from app.permissions import POST_TOOLS, Action, ThreadDecision, can, can_see, standing
 
 A = Action
 SELF_SERVICE = {
@@ -187,3 +187,38 @@ def test_a_thread_decision_answers_as_can_and_can_see_for_every_post(role, state
         for post in thread_posts(question, user_id=1, other_id=3):
             assert decision.sees(post) is can_see(user, post)
             assert decision.actions_on(post) == {a for a in POST_TOOLS if can(user, a, post)}
+
+
+# what a thread page asks about the thread itself
+THREAD_PAGE_ACTIONS = (
+    A.ANSWER, A.COMMENT, A.ACCEPT_ANSWER, A.FOLLOW, A.SEE_URGENT_HELP, A.PROPOSE_ARTICLE,
+    A.PREPARE_PUBLIC_VERSION, *POST_TOOLS,
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("private", [False, True], ids=["public", "private"])
+@pytest.mark.parametrize(("role", "state"), VIEWERS)
+def test_people_of_one_standing_get_the_same_answers_on_what_others_wrote(role, state, private):
+    """The page cache shares a thread page between readers of one standing who wrote nothing
+    on the thread: every answer about the thread and others' posts must be the same for them."""
+
+    def person(user_id: int):
+        return AnonymousUserMixin() if role == "visitor" else account(role, state, user_id)
+
+    one, another = person(1), person(11)
+    question = SimpleNamespace(
+        id=5, author_id=3, status="published", is_private=private, topic_id=7, locked=False,
+        closed_reason="", first_expert_answer_at=None,
+    )  # fmt: skip
+    question.thread = question
+    assert standing(one, question) == standing(another, question)
+    for action in THREAD_PAGE_ACTIONS:
+        assert can(one, action, question) is can(another, action, question), action
+    for post in thread_posts(question, user_id=3, other_id=4):
+        assert can_see(one, post) is can_see(another, post)
+        for action in POST_TOOLS:
+            assert can(one, action, post) is can(another, action, post), action
+    if one.is_authenticated:  # a deleted account is signed out: a visitor
+        # the asker's standing is their own: their page has their tools
+        asker = account(role, state, user_id=3)
+        assert standing(asker, question) != standing(one, question)

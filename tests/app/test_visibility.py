@@ -71,7 +71,9 @@ def _vetted(user: User, topics: str) -> None:
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def world(request, tmp_path_factory) -> World:
-    app = create_app(backend_config(request.param, request, tmp_path_factory.mktemp("visible")))
+    settings = backend_config(request.param, request, tmp_path_factory.mktemp("visible"))
+    # pages as production serves them: visitors' and readers' pages from the page cache
+    app = create_app({**settings, "PAGE_CACHE": True})
     with app.test_request_context():
         people = {
             role: create_account(

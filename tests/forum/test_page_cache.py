@@ -1,7 +1,9 @@
-"""The visitors' page cache: every change a visitor can see reaches the very next response.
+"""The page cache: every change a reader can see reaches the very next response.
 
-For each kind of change, a visitor's page is kept in the cache, the change is made through the
-services, and the next response from the cache must be byte for byte the page rendered afresh.
+For each kind of change, a visitor's page (and a signed-in reader's shared thread page) is kept
+in the cache, the change is made through the services, and the next response from the cache
+must be byte for byte the page rendered afresh (for readers, but for the CSRF token and the
+forms' one-time keys, which are new on every page).
 """
 
 from __future__ import annotations
@@ -9,20 +11,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import delete, select
 
 from app import create_app
 from app.extensions import db
-from app.models import Topic, User
+from app.models import Topic, User, utcnow
 from forum import services, view_counter
 from forum.knowledge import services as knowledge_services
 from forum.knowledge.models import Article, ArticleGroup
 from forum.models import Answer, Comment, Question, Visibility
 from moderation import services as moderation
 from news.models import NewsItem
-from tests.conftest import PASSWORD, dispose
+from tests.conftest import PASSWORD, dispose, service_url
 
 
 @pytest.fixture
@@ -233,6 +236,18 @@ def unlink_article(t: Thread) -> None:
     db.session.commit()
 
 
+def draft_article(t: Thread) -> None:
+    """Staff see "Create article" under an accepted answer no article was started from."""
+    answer = db.session.get(Answer, t.answer_id)
+    knowledge_services.create_article_from_answer(
+        user(t.expert),
+        answer,
+        knowledge_services.ArticleDraft(
+            "Renewing a permit", "Apply in MIGRIS.", "Apply early.", answer.question.topic_id, "en"
+        ),
+    )
+
+
 def change_translation_group(t: Thread) -> None:
     link_article(t)
     article = db.session.scalar(select(Article))
@@ -263,6 +278,7 @@ CHANGES: dict[str, Callable[[Thread], None]] = {
     "article linked": link_article,
     "article unlinked": unlink_article,
     "translation group changed": change_translation_group,
+    "article drafted": draft_article,
 }
 
 
@@ -279,7 +295,9 @@ def pages(t: Thread) -> list[str]:
 
 
 @pytest.mark.parametrize("change", CHANGES)
-def test_the_cached_page_is_the_fresh_page_after_every_change(app, thread, change):
+def test_the_cached_page_is_the_fresh_page_after_every_change(app, thread, make_user, change):
+    """For visitors, and for signed-in readers with no part in the thread, who share its page
+    by standing (a member's and a moderator's differ: the moderator's has tools)."""
     urls = pages(thread)
     before = {}
     for url in urls:
@@ -287,9 +305,16 @@ def test_the_cached_page_is_the_fresh_page_after_every_change(app, thread, chang
         response = visitor_page(app, url)
         assert response.headers["X-Page-Cache"] == "hit", url
         before[url] = response.get_data()
+    readers = [signed_in_client(app, make_user(role).email) for role in ("member", "moderator")]
+    for reader in readers:
+        reader.get(thread.url)
+        assert reader.get(thread.url).headers["X-Page-Cache"] == "hit"
     with app.test_request_context():
         CHANGES[change](thread)
-        kb_urls = [f"/en/kb/{a.slug}" for a in db.session.scalars(select(Article))]
+        kb_urls = [
+            f"/en/kb/{a.slug}"
+            for a in db.session.scalars(select(Article).where(Article.status == "published"))
+        ]
     after = {url: visitor_page(app, url) for url in [*urls, "/en/kb/", *kb_urls]}
     for url, response in after.items():
         if response.status_code != 200:
@@ -299,6 +324,15 @@ def test_the_cached_page_is_the_fresh_page_after_every_change(app, thread, chang
         assert same_page(cached, fresh_page(app, url)), url
         if cached != before.get(url, cached):
             assert response.headers["X-Page-Cache"] == "miss", url
+    for reader in readers:
+        response = reader.get(thread.url)
+        if change in {"question hidden", "made private"}:
+            # no longer public: the moderator's page is drawn for them alone, the member's is 404
+            assert response.status_code == (200 if reader is readers[1] else 404)
+            assert "X-Page-Cache" not in response.headers
+            continue
+        cached = masked(response.get_data())
+        assert same_page(cached, masked(fresh_reader_page(app, reader, thread.url))), change
 
 
 def test_the_thread_changed_by_the_change_is_renewed(app, thread):
@@ -338,19 +372,95 @@ def test_news_changes_renew_the_news_pages(app):
 
 
 def signed_in_client(app, email: str):
+    """A reader signed in, who has seen the page that says so (and its flash) already."""
     client = app.test_client()
     response = client.post("/en/account/sign-in", data={"email": email, "password": PASSWORD})
     assert response.status_code == 302
+    client.get(response.location)
     return client
 
 
-def test_members_pages_are_never_cached(app, thread):
-    member = signed_in_client(app, thread.asker.email)
+# the CSRF token and the one-time submission keys of a signed-in reader's forms
+FORM_TOKENS = re.compile(rb'(name="[\w-]*(?:csrf_token|submission_key)"[^>]*?value=")[^"]*"')
+
+
+def masked(page: bytes) -> bytes:
+    return FORM_TOKENS.sub(rb'\1"', page)
+
+
+def fresh_reader_page(app, reader, url: str) -> bytes:
+    app.extensions["page_cache"].store.clear()
+    response = reader.get(url)
+    assert response.headers["X-Page-Cache"] == "miss"
+    return response.get_data()
+
+
+def test_readers_of_one_standing_share_the_page_each_with_their_own_menu(app, thread, make_user):
+    first, second = make_user(), make_user()
+    assert signed_in_client(app, first.email).get(thread.url).headers["X-Page-Cache"] == "miss"
+    response = signed_in_client(app, second.email).get(thread.url)
+    assert response.headers["X-Page-Cache"] == "hit"
+    assert response.headers["Cache-Control"] == "private, no-store"
+    assert "ETag" not in response.headers
+    page = response.get_data(as_text=True)
+    assert second.display_name in page and first.display_name not in page
+    keys = re.findall(r'name="[\w-]*submission_key"[^>]*?value="([^"]+)"', page)
+    assert len(keys) > 3 and len(set(keys)) == len(keys)  # the answer form's and a comment's each
+
+
+def test_a_page_of_one_standing_is_never_served_to_another(app, thread, make_user):
+    moderator = signed_in_client(app, make_user("moderator").email)
+    assert "Hide" in moderator.get(thread.url).get_data(as_text=True)
+    for reader in (make_user(), make_user(confirmed=False), make_user(suspended=True)):
+        response = signed_in_client(app, reader.email).get(thread.url)
+        assert response.headers["X-Page-Cache"] == "miss"
+        assert "Hide</button>" not in response.get_data(as_text=True)
+    unconfirmed = signed_in_client(app, make_user(confirmed=False).email).get(thread.url)
+    page = unconfirmed.get_data(as_text=True)
+    assert "Confirm your e-mail address to answer." in page and "Add a comment" not in page
+
+
+def test_a_reader_who_is_suspended_gets_a_page_without_forms_at_once(app, thread, make_user):
+    reader = make_user()
+    client = signed_in_client(app, reader.email)
+    client.get(thread.url)
+    assert "Add a comment" in client.get(thread.url).get_data(as_text=True)
+    with app.test_request_context():
+        moderation.suspend(
+            user(thread.moderator), user(reader), utcnow() + timedelta(days=7), "spam"
+        )
+    assert "Add a comment" not in client.get(thread.url).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("part", ["asker", "answerer", "commenter", "marker", "follower"])
+def test_a_reader_who_takes_part_in_the_thread_gets_their_own_page(app, thread, make_user, part):
+    """Their page shows their tools and marks; it is never taken from or put in the cache."""
+    other = signed_in_client(app, make_user().email)
+    other.get(thread.url)
+    assert other.get(thread.url).headers["X-Page-Cache"] == "hit"
+    people = {"asker": thread.asker, "answerer": thread.expert}
+    reader = people.get(part) or make_user()
+    client = signed_in_client(app, reader.email)
+    if part == "commenter":
+        client.post(f"/en/answers/{thread.answer_id}/comment", data={"comment-answer-"
+                    f"{thread.answer_id}-body": "Thank you, I will book a visit."})  # fmt: skip
+    elif part == "marker":
+        client.post(f"/en/answers/{thread.answer_id}/helpful", data={"helpful": "1"})
+    elif part == "follower":
+        client.post(f"/en/questions/{thread.question_id}/follow", data={"follow": "1"})
     for _ in range(2):
-        response = member.get(thread.url)
+        response = client.get(thread.url)
         assert "X-Page-Cache" not in response.headers
         assert response.headers["Cache-Control"] == "private, no-store"
-        assert "ETag" not in response.headers
+    page = response.get_data(as_text=True)
+    own = {
+        "asker": "Delete</button>",
+        "answerer": "Delete</button>",
+        "commenter": "Delete<span",
+        "marker": 'aria-pressed="true"',
+        "follower": "Stop following",
+    }
+    assert own[part] in page
 
 
 def test_a_visitor_never_gets_a_members_page(app, thread):
@@ -401,3 +511,26 @@ def test_the_hidden_post_leaves_every_process(app, thread, config):
     page = visitor_page(other, thread.url).get_data(as_text=True)
     dispose(other)
     assert "I did it at the migration office." not in page
+
+
+@pytest.mark.redis
+def test_readers_share_a_thread_page_across_processes_through_redis(config, thread, make_user):
+    """Two applications on one database and one Redis stand for two processes."""
+    shared = {**config, "REDIS_URL": service_url("TEST_REDIS_URL")}
+    first, second = create_app(shared), create_app(shared)
+    try:
+        first.extensions["page_cache"].store.clear()
+        one, another = make_user(), make_user()
+        assert signed_in_client(first, one.email).get(thread.url).headers["X-Page-Cache"] == "miss"
+        response = signed_in_client(second, another.email).get(thread.url)
+        assert response.headers["X-Page-Cache"] == "hit"
+        page = response.get_data(as_text=True)
+        assert another.display_name in page and one.display_name not in page
+        with first.test_request_context():
+            hide_answer(thread)
+        page = signed_in_client(second, another.email).get(thread.url).get_data(as_text=True)
+        assert "I did it at the migration office." not in page
+    finally:
+        first.extensions["page_cache"].store.clear()
+        dispose(first)
+        dispose(second)
