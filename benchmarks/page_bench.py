@@ -5,8 +5,11 @@ issue 15). Every figure is taken beside its yardstick, the bare app of benchmark
 interleaved with it in the same run, because other work on the machine changes its speed:
 - in-process, one GET of each figure in turn, in rounds: the bare app; the visitor's thread
   page with 30 answers warm (from the page cache) and cold (the first request after a change:
-  its version bumped before each request); the member's thread page; the question lists and a
-  topic page, warm and cold (an app with PAGE_CACHE off); and the SQL queries of each;
+  its version bumped before each request); the member's thread page, as a reader with no part
+  in the thread gets it (kept for members of that standing: for the first member and for a
+  second one) and cold (after a change), and as its asker gets it (always rendered); the
+  question lists and a topic page, warm and cold (an app with PAGE_CACHE off); and the SQL
+  queries of each;
 - gunicorn with 2 workers under wrk on loopback, the bare app, MIPAS with the page cache in
   each worker's memory and MIPAS with it in Redis, in turn, three rounds; the cache's hit ratio seen
   by wrk; the workers' resident memory afterwards;
@@ -183,20 +186,29 @@ def deep_cursor(app, depth: int) -> str:
     return Cursor(row[0], row[1]).encode()
 
 
-def member_client(app):
-    """A test client signed in as a confirmed member who wrote nothing on the thread."""
+def member_client(app, email: str = MEMBER_EMAIL):
+    """A test client signed in as a confirmed member: by default one who wrote nothing on the
+    thread (a reader who shares its page by standing)."""
     with app.test_request_context():
-        user = db.session.scalar(sa.select(User).where(User.email == MEMBER_EMAIL))
+        user = db.session.scalar(sa.select(User).where(User.email == email))
         if user is None:
-            user = create_account(
-                MEMBER_EMAIL, "Bench Member", "a long bench password", Role.MEMBER, "en"
-            )
+            user = create_account(email, "Bench Member", "a long bench password", Role.MEMBER, "en")
         session_id = user.get_id()
     client = app.test_client()
     with client.session_transaction() as session:
         session["_user_id"] = session_id
         session["_fresh"] = True
     return client
+
+
+def asker_email(app, question_id: int) -> str:
+    """The asker's address, their account confirmed (the seeded accounts are not): their page
+    has every form a member's has, and their own tools."""
+    with app.app_context():
+        asker = db.session.get(Question, question_id).author
+        asker.email_confirmed_at = NOW
+        db.session.commit()
+        return asker.email
 
 
 def bump_thread(app, question_id: int):
@@ -210,26 +222,49 @@ def bump_thread(app, question_id: int):
     return bump
 
 
+def thread_figures(app, bare, thread_path: str) -> dict:
+    """The thread page's figures: client, address and what runs untimed before each GET."""
+    question_id = int(thread_path.split("/")[3])
+    visitor, member = app.test_client(), member_client(app)
+    # a second reader of the same standing: the page the first one's GETs keep is shared
+    reader = member_client(app, "bench-reader@example.org")
+    asker = member_client(app, asker_email(app, question_id))
+    for client in (member, reader, asker):
+        assert b"Sign out" in client.get(thread_path).data, "the member is not signed in"
+
+    def warm(client):
+        """Untimed, ahead of a warm figure's GET: a cold figure's change renews the whole
+        thread (visitors' and members' pages alike), so the page is kept again first."""
+        return lambda: client.get(thread_path)
+
+    return {
+        "bare_app": (bare.test_client(), thread_path, None),
+        "thread_visitor_warm": (visitor, thread_path, warm(visitor)),
+        "thread_visitor_cold": (visitor, thread_path, bump_thread(app, question_id)),
+        # a member who wrote nothing on the thread: the page kept for members of that standing
+        "thread_member": (member, thread_path, warm(member)),
+        # a second such member, after the first one's GET kept it: shared
+        "thread_member_second_reader": (reader, thread_path, warm(member)),
+        # the first member's GET after a change: rendered, then kept
+        "thread_member_cold": (member, thread_path, bump_thread(app, question_id)),
+        # the asker: their page has their own tools, and is rendered for them on every GET
+        "thread_asker": (asker, thread_path, None),
+    }
+
+
 def in_process(app, cold_app, bare, thread_path: str, requests: int, rounds: int) -> dict:
     """Each figure beside the bare app, in `rounds` rounds of `requests` GETs each, in turn."""
     after = deep_cursor(app, 50_000)
     with app.app_context():
         topic = db.session.scalars(sa.select(Topic.slug).order_by(Topic.id)).first()
-    question_id = int(thread_path.split("/")[3])
-    visitor, cold_visitor, member = app.test_client(), cold_app.test_client(), member_client(app)
-    assert b"Sign out" in member.get(thread_path).data, "the member is not signed in"
+    visitor, cold_visitor = app.test_client(), cold_app.test_client()
     lists = {
         "question_list": "/en/questions/",
         "question_list_50000_deep": f"/en/questions/?after={after}",
         "question_list_unanswered_lt": "/en/questions/?status=unanswered&language=lt",
         "topic_page": f"/en/topics/{topic}",
     }
-    figures = {
-        "bare_app": (bare.test_client(), thread_path, None),
-        "thread_visitor_warm": (visitor, thread_path, None),
-        "thread_visitor_cold": (visitor, thread_path, bump_thread(app, question_id)),
-        "thread_member": (member, thread_path, None),
-    }
+    figures = thread_figures(app, bare, thread_path)
     for name, path in lists.items():
         figures[f"{name}_warm"] = (visitor, path, None)
         figures[f"{name}_cold"] = (cold_visitor, path, None)
