@@ -342,6 +342,11 @@ class WhooshStore:
 
         Whoosh's own Searcher.refresh() reuses a segment's reader even when documents of the
         segment were deleted since, so deleted documents would stay findable.
+
+        The previous searcher's readers are closed only once the new one is whole: when a
+        segment cannot be opened (a writer merged it away meanwhile), the previous searcher
+        is left as it was, for the caller to try again with. Closing its readers first made
+        the next try close them twice (ReaderClosed, a 500 to a search under load).
         """
         ix = self._ix()
         toc = ix._read_toc()
@@ -352,26 +357,24 @@ class WhooshStore:
                 for reader, _ in previous.reader().leaf_readers()
                 if reader.segment() is not None
             }
-        readers = []
+        readers, opened = [], []
         try:
             for segment in toc.segments:
-                old = reusable.pop(segment.segment_id(), None)
+                old = reusable.get(segment.segment_id())
                 # a segment's deletions only ever grow, so an equal count means no change
                 if old is not None and old.segment().deleted_count() == segment.deleted_count():
-                    readers.append(old)
+                    readers.append(reusable.pop(segment.segment_id()))
                     continue
-                if old is not None:
-                    old.close()
-                readers.append(
+                opened.append(
                     SegmentReader(ix.storage, toc.schema, segment, generation=toc.generation)
                 )
+                readers.append(opened[-1])
         except BaseException:
-            for reader in readers:
+            for reader in opened:
                 reader.close()
             raise
-        finally:
-            for old in reusable.values():
-                old.close()
+        for old in reusable.values():  # the previous searcher's, not kept: changed or gone
+            old.close()
         if not readers:
             reader = EmptyReader(toc.schema)
         elif len(readers) == 1:
