@@ -16,8 +16,9 @@ A page may also be shared between signed-in readers (`CachedPage.reader`): the t
 a reader who has no part in the thread is the same for everybody of the same standing (role,
 state, expertise), apart from the header's account menu, the CSRF token and the forms'
 one-time submission keys. It is kept with those three cut out and put back fresh for each
-reader, under a key that adds the standing to the versions; a reader who asked, answered,
-commented, marked or follows the thread gets the page rendered for them alone.
+reader, under a key that adds the standing to the versions. A reader who asked, answered,
+commented, marked or follows the thread has a page of their own, kept for them alone (the
+feature's `reader` adds who they are to the key).
 """
 
 from __future__ import annotations
@@ -81,9 +82,10 @@ class CachedPage:
     `scopes(view_args)` returns None for a request of the page that is not to be cached (a
     later page of a list, an unknown topic). `on_hit` runs when the page is served from the
     cache or revalidated, for what a view does besides rendering (counting a view).
-    `reader(view_args)`, for a page that signed-in readers share, returns what the page
-    depends on of the signed-in reader (their standing), or None when the page is theirs
-    alone; without it, signed-in readers' pages are never cached.
+    `reader(view_args)`, for a page kept for signed-in readers, returns what the page depends
+    on of the signed-in reader (their standing, and who they are when the page shows things
+    of their own), or None when it is not to be kept; without it, signed-in readers' pages
+    are never cached.
     """
 
     endpoint: str

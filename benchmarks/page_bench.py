@@ -7,7 +7,7 @@ interleaved with it in the same run, because other work on the machine changes i
   page with 30 answers warm (from the page cache) and cold (the first request after a change:
   its version bumped before each request); the member's thread page, as a reader with no part
   in the thread gets it (kept for members of that standing: for the first member and for a
-  second one) and cold (after a change), and as its asker gets it (always rendered); the
+  second one) and cold (after a change), and as its asker gets it (kept for them alone); the
   question lists and a topic page, warm and cold (an app with PAGE_CACHE off); and the SQL
   queries of each;
 - gunicorn with 2 workers under wrk on loopback, the bare app, MIPAS with the page cache in
@@ -247,8 +247,8 @@ def thread_figures(app, bare, thread_path: str) -> dict:
         "thread_member_second_reader": (reader, thread_path, warm(member)),
         # the first member's GET after a change: rendered, then kept
         "thread_member_cold": (member, thread_path, bump_thread(app, question_id)),
-        # the asker: their page has their own tools, and is rendered for them on every GET
-        "thread_asker": (asker, thread_path, None),
+        # the asker: their page has their own tools, and is kept for them alone
+        "thread_asker": (asker, thread_path, warm(asker)),
     }
 
 

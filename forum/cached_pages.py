@@ -51,18 +51,22 @@ def _thread(view_args: dict[str, Any]) -> list[str]:
 
 
 def _thread_reader(view_args: dict[str, Any]) -> tuple | None:
-    """The signed-in reader's standing on a public thread they have no part in; None for a
-    thread that is not public, or one they asked, answered, commented on, marked or follow
-    (their page shows things of their own)."""
+    """What a signed-in reader's page of a public thread depends on, besides the thread.
+
+    A reader with no part in the thread gets the page of everybody of their standing. One who
+    asked, answered, commented on, marked or follows it gets a page of their own, kept for them
+    alone: their posts and marks renew the thread's versions as anybody's do, and following
+    (which renews nothing) is part of the key. A thread that is not public is never kept.
+    """
     user = current_user._get_current_object()
     if not user.is_authenticated:
         return None
     question = queries.question(view_args["question_id"])
     if question is None or question.is_private or question.status != PostStatus.PUBLISHED:
         return None
-    if queries.takes_part(user.id, question.id):
-        return None
-    return standing(user, question)
+    part = queries.part_in_thread(user.id, question.id)
+    shared = standing(user, question)
+    return (*shared, "own", user.id, part.follows) if part.any else shared
 
 
 def _count_view(view_args: dict[str, Any]) -> None:

@@ -213,7 +213,10 @@ def load_thread(question_id: int, viewer: User | None) -> Thread | None:
 def _taking_part() -> Select:
     user_id, question_id = bindparam("user_id"), bindparam("question_id")
     answers = select(Answer.id).where(Answer.question_id == question_id)
-    parts = [
+    follows = select(Subscription.id).where(
+        Subscription.user_id == user_id, Subscription.question_id == question_id
+    )
+    wrote_or_marked = [
         select(Question.id).where(Question.id == question_id, Question.author_id == user_id),
         select(Answer.id).where(Answer.question_id == question_id, Answer.author_id == user_id),
         select(Comment.id).where(
@@ -221,24 +224,35 @@ def _taking_part() -> Select:
             or_(Comment.question_id == question_id, Comment.answer_id.in_(answers)),
         ),
         select(Vote.id).where(Vote.user_id == user_id, Vote.answer_id.in_(answers)),
-        select(Subscription.id).where(
-            Subscription.user_id == user_id, Subscription.question_id == question_id
-        ),
     ]
-    return select(or_(*(part.exists() for part in parts)))
+    return select(or_(*(part.exists() for part in wrote_or_marked)), follows.exists())
 
 
 # built once: asked on every signed-in reader's thread page, even one served from the cache
 TAKING_PART = _taking_part()
 
 
-def takes_part(user_id: int, question_id: int) -> bool:
-    """Whether the person asked, answered, commented on, marked or follows the thread: then
-    its page shows them things of their own (their tools, marks, pending posts)."""
-    found = db.session.connection().execute(
-        TAKING_PART, {"user_id": user_id, "question_id": question_id}
+@dataclass(frozen=True)
+class Part:
+    """What a person has of their own on a thread's page."""
+
+    wrote_or_marked: bool  # asked, answered, commented on or marked an answer helpful
+    follows: bool
+
+    @property
+    def any(self) -> bool:
+        return self.wrote_or_marked or self.follows
+
+
+def part_in_thread(user_id: int, question_id: int) -> Part:
+    """What the person has of their own on the thread: their page shows it (their tools,
+    marks, pending posts, "Stop following")."""
+    row = (
+        db.session.connection()
+        .execute(TAKING_PART, {"user_id": user_id, "question_id": question_id})
+        .one()
     )
-    return bool(found.scalar())
+    return Part(bool(row[0]), bool(row[1]))
 
 
 def revisions(kind: str, post_id: int) -> list[Revision]:

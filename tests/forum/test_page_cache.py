@@ -296,8 +296,9 @@ def pages(t: Thread) -> list[str]:
 
 @pytest.mark.parametrize("change", CHANGES)
 def test_the_cached_page_is_the_fresh_page_after_every_change(app, thread, make_user, change):
-    """For visitors, and for signed-in readers with no part in the thread, who share its page
-    by standing (a member's and a moderator's differ: the moderator's has tools)."""
+    """For visitors; for signed-in readers with no part in the thread, who share its page by
+    standing (a member's and a moderator's differ: the moderator's has tools); and for the
+    asker, whose page is their own."""
     urls = pages(thread)
     before = {}
     for url in urls:
@@ -306,6 +307,8 @@ def test_the_cached_page_is_the_fresh_page_after_every_change(app, thread, make_
         assert response.headers["X-Page-Cache"] == "hit", url
         before[url] = response.get_data()
     readers = [signed_in_client(app, make_user(role).email) for role in ("member", "moderator")]
+    # and the asker, whose page (with their own tools) is kept for them alone
+    readers.append(signed_in_client(app, thread.asker.email))
     for reader in readers:
         reader.get(thread.url)
         assert reader.get(thread.url).headers["X-Page-Cache"] == "hit"
@@ -327,8 +330,9 @@ def test_the_cached_page_is_the_fresh_page_after_every_change(app, thread, make_
     for reader in readers:
         response = reader.get(thread.url)
         if change in {"question hidden", "made private"}:
-            # no longer public: the moderator's page is drawn for them alone, the member's is 404
-            assert response.status_code == (200 if reader is readers[1] else 404)
+            # no longer public: the moderator's and the asker's pages are drawn for them, on
+            # every request; the member's is 404
+            assert response.status_code == (404 if reader is readers[0] else 200)
             assert "X-Page-Cache" not in response.headers
             continue
         cached = masked(response.get_data())
@@ -432,9 +436,22 @@ def test_a_reader_who_is_suspended_gets_a_page_without_forms_at_once(app, thread
     assert "Add a comment" not in client.get(thread.url).get_data(as_text=True)
 
 
-@pytest.mark.parametrize("part", ["asker", "answerer", "commenter", "marker", "follower"])
-def test_a_reader_who_takes_part_in_the_thread_gets_their_own_page(app, thread, make_user, part):
-    """Their page shows their tools and marks; it is never taken from or put in the cache."""
+# what only the person who takes part in a thread in each way sees on its page
+OWN = {
+    "asker": "Delete</button>",
+    "answerer": "Delete</button>",
+    "commenter": "Delete<span",
+    "marker": 'aria-pressed="true"',
+    "follower": "Stop following",
+}
+
+
+@pytest.mark.parametrize("part", OWN)
+def test_a_reader_who_takes_part_in_the_thread_gets_a_page_of_their_own(
+    app, thread, make_user, part
+):
+    """Their page shows their tools and marks: it is kept for them alone, and they never get
+    the page shared by others of their standing, nor others theirs."""
     other = signed_in_client(app, make_user().email)
     other.get(thread.url)
     assert other.get(thread.url).headers["X-Page-Cache"] == "hit"
@@ -448,19 +465,34 @@ def test_a_reader_who_takes_part_in_the_thread_gets_their_own_page(app, thread, 
         client.post(f"/en/answers/{thread.answer_id}/helpful", data={"helpful": "1"})
     elif part == "follower":
         client.post(f"/en/questions/{thread.question_id}/follow", data={"follow": "1"})
-    for _ in range(2):
-        response = client.get(thread.url)
-        assert "X-Page-Cache" not in response.headers
-        assert response.headers["Cache-Control"] == "private, no-store"
-    page = response.get_data(as_text=True)
-    own = {
-        "asker": "Delete</button>",
-        "answerer": "Delete</button>",
-        "commenter": "Delete<span",
-        "marker": 'aria-pressed="true"',
-        "follower": "Stop following",
-    }
-    assert own[part] in page
+    client.get("/en/about")  # takes the flash that says so ("You follow this question now.")
+    assert client.get(thread.url).headers["X-Page-Cache"] == "miss"
+    response = client.get(thread.url)
+    assert response.headers["X-Page-Cache"] == "hit"
+    assert response.headers["Cache-Control"] == "private, no-store"
+    assert OWN[part] in response.get_data(as_text=True)
+    assert OWN[part] not in other.get(thread.url).get_data(as_text=True)
+    # a second member who takes part the same way has a page of their own
+    if part in ("commenter", "marker", "follower"):
+        second = signed_in_client(app, make_user().email)
+        page = second.get(thread.url)
+        assert page.headers["X-Page-Cache"] == "hit"  # the shared page, without the first's
+        assert OWN[part] not in page.get_data(as_text=True)
+
+
+def test_following_and_unfollowing_change_the_readers_page_at_once(app, thread, make_user):
+    """Following renews no version (nobody else's page changes): it is in the reader's key."""
+    client = signed_in_client(app, make_user().email)
+    client.get(thread.url)
+    assert "Follow this question" in client.get(thread.url).get_data(as_text=True)
+    client.post(f"/en/questions/{thread.question_id}/follow", data={"follow": "1"})
+    assert "Stop following" in client.get(thread.url).get_data(as_text=True)
+    client.get(thread.url)
+    client.post(f"/en/questions/{thread.question_id}/follow", data={"follow": "0"})
+    client.get(thread.url)
+    page = client.get(thread.url)
+    assert page.headers["X-Page-Cache"] == "hit"
+    assert "Follow this question" in page.get_data(as_text=True)
 
 
 def test_a_visitor_never_gets_a_members_page(app, thread):
