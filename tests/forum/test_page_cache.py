@@ -495,6 +495,17 @@ def test_following_and_unfollowing_change_the_readers_page_at_once(app, thread, 
     assert "Follow this question" in page.get_data(as_text=True)
 
 
+def test_members_other_pages_are_never_cached(app, thread, make_user):
+    """Only thread pages are kept for signed-in readers: lists, topics and the home page not."""
+    member = signed_in_client(app, make_user().email)
+    for url in ("/en/questions/", f"/en/topics/{thread.topic_slug}", "/en/", "/en/kb/"):
+        for _ in range(2):
+            response = member.get(url)
+            assert "X-Page-Cache" not in response.headers, url
+            assert response.headers["Cache-Control"] == "private, no-store"
+            assert "ETag" not in response.headers
+
+
 def test_a_visitor_never_gets_a_members_page(app, thread):
     member = signed_in_client(app, thread.asker.email)
     members_page = member.get(thread.url).get_data(as_text=True)
