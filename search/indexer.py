@@ -40,6 +40,8 @@ INDEXERS = ("embedded", "worker")
 BATCH_SIZE = 200
 # An outbox row older than this means no indexer is draining it.
 OUTBOX_LATE = timedelta(seconds=60)
+# Seconds before each further try of a drain that failed after a commit: about 10 minutes.
+RETRY_DELAYS = (1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 60.0, 60.0, 60.0, 120.0, 240.0)
 
 Key = tuple[DocumentKind, int]
 
@@ -84,6 +86,12 @@ class SearchService:
         self.rebuilt_at_startup: int | None = None
         # One drain at a time in this process; other processes meet the index's own lock.
         self._drain_lock = threading.Lock()
+        # A drain after a commit that failed (the index busy with a rebuild or a backup in
+        # another process) is tried again on a timer, so that the change does not wait for
+        # the next commit, which may be hours away on a quiet site.
+        self.retry_delays: tuple[float, ...] = RETRY_DELAYS
+        self._retry: threading.Timer | None = None
+        self._retry_lock = threading.Lock()
 
     def _context(self) -> AbstractContextManager:
         """This application's context: the current one if it is already there."""
@@ -146,6 +154,11 @@ class SearchService:
         """Apply the outbox right after a commit that wrote to it, in the embedded setup."""
         if self.indexer != "embedded":
             return
+        if not self._drained():
+            self._retry_later(0)
+
+    def _drained(self) -> bool:
+        """Drain the outbox; False if it failed and its rows stay for another try."""
         try:
             self.drain()
         except IndexBusy:
@@ -154,6 +167,32 @@ class SearchService:
             # The request's change is committed and its outbox row stays: it is applied by
             # the next drain, and `flask search check` would report it meanwhile.
             log.exception("Applying the search outbox failed; the rows stay for the next drain.")
+        else:
+            return True
+        return False
+
+    def _retry_later(self, attempt: int) -> None:
+        """Drain again after the attempt's delay, unless a retry is already waiting."""
+        if attempt >= len(self.retry_delays):
+            log.error(
+                "The search outbox could not be applied after %d tries; its rows wait for "
+                "the next commit or `flask search worker`.",
+                attempt,
+            )
+            return
+        with self._retry_lock:
+            if self._retry is not None:  # one waiting retry drains for every commit
+                return
+            timer = threading.Timer(self.retry_delays[attempt], self._run_retry, (attempt,))
+            timer.daemon = True
+            self._retry = timer
+        timer.start()
+
+    def _run_retry(self, attempt: int) -> None:
+        with self._retry_lock:
+            self._retry = None
+        if not self._drained():
+            self._retry_later(attempt + 1)
 
     def drain(self, batch_size: int = BATCH_SIZE) -> int:
         """Apply every outbox row, one index commit per batch; return how many rows."""

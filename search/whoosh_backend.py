@@ -6,7 +6,6 @@ import math
 import threading
 import time
 from collections.abc import Callable
-from contextlib import suppress
 
 from markupsafe import Markup
 from whoosh import sorting
@@ -248,7 +247,12 @@ class WhooshBackend(WhooshStore, SearchBackend):
         # that Whoosh can skip blocks of postings that cannot reach it, then counted.
         small = estimate <= self.count_cap
         limit = max(self.count_cap + 1, wanted) if small else wanted
-        found, timed_out = self._collect(searcher, full_query, limit, sortedby, deadline)
+        # A small set is collected whole, without a clock: it takes milliseconds, and a
+        # machine that stalled the search thread past the limit (a busy CPU) must not turn
+        # a document that matches into "nothing found".
+        found, timed_out = self._collect(
+            searcher, full_query, limit, sortedby, None if small else deadline
+        )
         collected = len(found.top_n)
         page = [
             (found.docnum(n), 0.0 if sortedby else float(found.score(n)))
@@ -270,9 +274,20 @@ class WhooshBackend(WhooshStore, SearchBackend):
             timed_out=timed_out,
         )
 
-    def _collect(self, searcher: Searcher, query: Query, limit: int, sortedby, deadline: float):
+    def _collect(
+        self,
+        searcher: Searcher,
+        query: Query,
+        limit: int,
+        sortedby,
+        deadline: float | None,
+        terms: bool = False,
+    ):
         """The best `limit` matches, or those found before the deadline; and whether it came."""
-        collector = searcher.collector(limit=limit, sortedby=sortedby)
+        collector = searcher.collector(limit=limit, sortedby=sortedby, terms=terms)
+        if deadline is None:
+            searcher.search_with_collector(query, collector)
+            return collector.results(), False
         remaining = max(deadline - time.monotonic(), 0.02)
         timed = TimeLimitCollector(collector, timelimit=remaining, use_alarm=False)
         timed_out = False
@@ -417,11 +432,9 @@ class WhooshBackend(WhooshStore, SearchBackend):
             0.0,
         )
         query = And([analysed.query(False, TITLE_FIELDS), kinds])
-        collector = searcher.collector(limit=limit * 4, terms=True)
-        timed = TimeLimitCollector(collector, timelimit=self.time_limit, use_alarm=False)
-        with suppress(TimeLimit):
-            searcher.search_with_collector(query, timed)
-        found = timed.results()
+        small = query.estimate_size(searcher.reader()) <= self.count_cap
+        deadline = None if small else time.monotonic() + self.time_limit
+        found, _ = self._collect(searcher, query, limit * 4, None, deadline, terms=True)
         ranked = []
         for hit in found:
             matched = set()

@@ -4,13 +4,16 @@ The indexer (another process) may merge a segment away between a search process 
 index's table of contents and opening the segment. The renewal then tries again; a failed try
 must leave the searcher it started from as it was (a 500 to searches under load, seen in the
 load test, came from its readers being closed twice).
+
+The time limit stops searches over many matches; a machine too busy to run the search thread
+in time must not turn a few matches into "nothing found".
 """
 
 from __future__ import annotations
 
 import pytest
 
-from search import whoosh_store
+from search import whoosh_backend, whoosh_store
 from search.backend import Document, DocumentKind, SearchQuery
 from search.whoosh_backend import WhooshBackend
 
@@ -64,3 +67,35 @@ def test_searching_goes_on_after_renewals_that_failed(tmp_path, monkeypatch, tim
 
     monkeypatch.setattr(whoosh_store, "SegmentReader", open_segment)
     assert found(backend, "permit") == {2}
+
+
+class StalledClock(whoosh_backend.TimeLimitCollector):
+    """The time limit as a machine too busy to run the search thread sees it: always out."""
+
+    def collect_matches(self):
+        self.timedout = True
+        raise whoosh_backend.TimeLimit
+
+
+def test_a_busy_machine_does_not_turn_a_few_matches_into_nothing_found(tmp_path, monkeypatch):
+    backend = WhooshBackend(tmp_path / "index")
+    backend.open()
+    backend.update([document(1, "Seasonal worker passport"), document(2, "Work permit")], [])
+    monkeypatch.setattr(whoosh_backend, "TimeLimitCollector", StalledClock)
+
+    results = backend.search(SearchQuery("passport"))
+    assert [hit.id for hit in results.hits] == [1]
+    assert results.total == 1 and not results.timed_out
+    assert [hit.id for hit in backend.similar("Passport of a seasonal worker", "en")] == [1]
+
+
+def test_a_search_over_many_matches_still_stops_at_the_time_limit(tmp_path, monkeypatch):
+    backend = WhooshBackend(tmp_path / "index")
+    backend.open()
+    backend.count_cap = 5  # "many" is more than the cap
+    backend.update([document(n, f"Work permit {n}") for n in range(1, 21)], [])
+    monkeypatch.setattr(whoosh_backend, "TimeLimitCollector", StalledClock)
+
+    results = backend.search(SearchQuery("permit"))
+    assert results.timed_out
+    assert results.hits == [] and not results.total_is_exact
