@@ -283,7 +283,10 @@ class WhooshBackend(WhooshStore, SearchBackend):
         deadline: float | None,
         terms: bool = False,
     ):
-        """The best `limit` matches, or those found before the deadline; and whether it came."""
+        """The best `limit` matches, or those found before the deadline; and whether it came.
+
+        Without a deadline every match is collected: for the sets too small to need one.
+        """
         collector = searcher.collector(limit=limit, sortedby=sortedby, terms=terms)
         if deadline is None:
             searcher.search_with_collector(query, collector)
