@@ -16,6 +16,7 @@ from app import create_app, demo
 from app.auth.services import create_account
 from app.extensions import db
 from app.models import Role, User, utcnow
+from forum import view_counter
 from tests.walk import walk_site
 
 IN_CI = os.environ.get("CI") == "true"
@@ -130,8 +131,14 @@ def database_url(request, tmp_path):
 
 
 @pytest.fixture
-def config(database_url, tmp_path) -> dict:
+def config(database_url, tmp_path, monkeypatch) -> dict:
     """Settings for one test; a test may change them before it asks for `app`."""
+    # page views are counted per process and written in batches when 50 have gathered or a
+    # minute has passed: each test starts with empty counters that wait, so that no view
+    # of one test is written into another's database, nor in the middle of a test that
+    # counts queries; tests of the counts set a batch of their own
+    for name in ("views", "article_views"):
+        monkeypatch.setattr(view_counter, name, view_counter.ViewCounter(10**9, float("inf")))
     return {
         **BASE_CONFIG,
         "SQLALCHEMY_DATABASE_URI": database_url,
