@@ -19,7 +19,7 @@ from sqlalchemy import delete, select
 from app import create_app
 from app.extensions import db
 from app.models import Topic, User, utcnow
-from forum import services, view_counter
+from forum import services
 from forum.knowledge import services as knowledge_services
 from forum.knowledge.models import Article, ArticleGroup
 from forum.models import Answer, Comment, Question, Visibility
@@ -29,10 +29,10 @@ from tests.conftest import PASSWORD, dispose, service_url
 
 
 @pytest.fixture
-def config(config, monkeypatch):
+def config(config):
     # the batched view counts are written past the cache on purpose (a page may show a count
-    # a little behind); here they wait, so that fresh and cached pages can be compared
-    monkeypatch.setattr(view_counter, "views", view_counter.ViewCounter(10**9, 10**9))
+    # a little behind); the shared `config` fixture keeps them waiting, so that fresh and
+    # cached pages can be compared
     return {**config, "PAGE_CACHE": True}
 
 
